@@ -1,0 +1,92 @@
+# jail: one binary, build/jail (the source directory jail/ holds the name
+# ./jail, so the binary lives in build/; `make install` puts it on PATH).
+# See README.md for the two commands a newcomer runs.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  := $(PREFIX)/bin
+B       := build
+
+PKGS    := libseccomp libcap capstone libelf libdw libedit
+CC      ?= cc
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu17 $(WARN) -D_GNU_SOURCE -MMD -MP -I. \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined
+
+# Every module but main() goes into the library the unit tests link.
+LIB_SRCS := $(sort $(wildcard tracer/*.c policy/*.c debugger/*.c jail/*.c))
+LIB_SRCS := $(filter-out jail/main.c,$(LIB_SRCS))
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
+ASAN_OBJS := $(LIB_SRCS:%.c=$(B)/asan/%.o)
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%)
+PROG_SRCS := $(wildcard tests/progs/*.c)
+PROG_BINS := $(PROG_SRCS:tests/progs/%.c=$(B)/progs/%)
+EXAMPLE_SRCS := $(wildcard examples/*.c)
+EXAMPLE_BINS := $(EXAMPLE_SRCS:examples/%.c=$(B)/examples/%)
+
+.PHONY: all jail deps test unit progs demo install clean format bench
+
+all: $(B)/jail
+jail: $(B)/jail
+
+$(B)/jail: $(B)/obj/jail/main.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# jail built with ASan/UBSan: the engine's own sanitizer run in the tests.
+$(B)/jail-asan: $(B)/asan/jail/main.o $(ASAN_OBJS)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/asan/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SAN) -c -o $@ $<
+
+$(B)/unit/%: tests/unit/%.c $(ASAN_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+
+# Target programs run inside filters and under ptrace: no sanitizers.
+$(B)/progs/%: tests/progs/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu17 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< -lpthread
+
+$(B)/examples/%: examples/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=gnu17 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< -lpthread
+
+unit: $(UNIT_BINS)
+progs: $(PROG_BINS) $(EXAMPLE_BINS)
+
+# Installs what is missing, and only that, from Debian's archive.
+deps:
+	@sh tests/deps.sh
+
+test: deps
+	@$(MAKE) --no-print-directory jail $(B)/jail-asan unit progs
+	@sh tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory jail progs
+	@sh examples/demo.sh
+
+install: $(B)/jail
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 0755 $(B)/jail $(DESTDIR)$(BINDIR)/jail
+
+format:
+	clang-format -i $(wildcard */*.c */*.h tests/*/*.c tests/*/*.h)
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,37 @@
+/* launch: start the program under the engine.
+ *
+ * fork; the child waits on a pipe until the parent has seized it, then
+ * sets no_new_privs, drops its capabilities, loads the seccomp filter and
+ * execs. Everything that allocates is prepared before fork.
+ */
+#ifndef JAIL_LAUNCH_H
+#define JAIL_LAUNCH_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "policy/bpf.h"
+#include "tracer/strbuf.h"
+#include "tracer/tracer.h"
+
+struct launch {
+	char **argv;			/* argv[0] is looked up in PATH */
+	const struct jail_bpf *filter;
+	bool own_pgrp;			/* put the program in its own group */
+	int tty_fd;			/* give it this terminal, or -1 */
+
+	/* Out. */
+	pid_t pid;
+	struct task *task;
+	int exec_err_fd;	/* read end: errno if exec failed */
+};
+
+/* The program's path as execvp would find it; NULL with err set. The
+ * result is malloc'd. */
+char *launch_find_program(const char *name, int *err);
+/* 0, or -errno with msg explaining (e.g. tracing not permitted). */
+int launch_start(struct tracer *tr, struct launch *l, struct strbuf *msg);
+/* After the program is gone: the errno its exec failed with, or 0. */
+int launch_exec_error(struct launch *l);
+
+#endif

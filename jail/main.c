@@ -1,0 +1,27 @@
+#include <stdio.h>
+
+#include "jail/cli.h"
+#include "jail/run.h"
+
+int main(int argc, char **argv)
+{
+	struct strbuf msg = STRBUF_INIT;
+	struct cli c;
+	int code;
+
+	switch (cli_parse(argc, argv, &c, &msg)) {
+	case CLI_EXIT_OK:
+		fputs(sb_str(&msg), stdout);
+		code = 0;
+		break;
+	case CLI_ERROR:
+		fprintf(stderr, "jail: %s\n", sb_str(&msg));
+		code = JAIL_EXIT_ERROR;
+		break;
+	default:
+		code = c.attach_pid ? run_attach(&c) : run_launch(&c);
+		break;
+	}
+	sb_free(&msg);
+	return code;
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Install the Debian packages jail needs to build and test, and only those
+# that are missing. Run as root (or with sudo available).
+set -e
+need_pkgs=""
+command -v pkg-config >/dev/null 2>&1 || need_pkgs="$need_pkgs pkg-config"
+for pair in libseccomp:libseccomp-dev libcap:libcap-dev \
+	    capstone:libcapstone-dev libelf:libelf-dev libdw:libdw-dev \
+	    libedit:libedit-dev; do
+	pc=${pair%%:*}
+	deb=${pair#*:}
+	if ! pkg-config --exists "$pc" 2>/dev/null; then
+		need_pkgs="$need_pkgs $deb"
+	fi
+done
+# Tools the tests and benchmarks compare against or run under jail.
+for pair in gcc:gcc make:make gdb:gdb strace:strace python3:python3 \
+	    tar:tar find:findutils sort:coreutils bash:bash; do
+	cmd=${pair%%:*}
+	deb=${pair#*:}
+	command -v "$cmd" >/dev/null 2>&1 || need_pkgs="$need_pkgs $deb"
+done
+[ -z "$need_pkgs" ] && exit 0
+echo "deps: installing$need_pkgs"
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq $need_pkgs
