@@ -1,0 +1,80 @@
+# Shared helpers for integration tests (sourced by bash).
+# Each check prints "ok NAME" or "not ok NAME"; tests/run.sh counts them.
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+JAIL=${JAIL:-$ROOT/build/jail}
+PROGS=$ROOT/build/progs
+TMP=$(mktemp -d /tmp/jail-test.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+
+ok() { echo "ok $*"; }
+nok() { echo "not ok $*"; }
+
+# check NAME CMD...: ok when CMD succeeds.
+check() {
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else nok "$name"; fi
+}
+
+# same_as_native NAME CMD...: stdout and exit status under jail equal the
+# native run's. The audit log goes to $TMP/NAME.jsonl for later checks.
+same_as_native() {
+	local name=$1
+	shift
+	local n_out=$TMP/$name.native j_out=$TMP/$name.jail n_rc j_rc
+	(cd "$TMP" && "$@") >"$n_out" 2>/dev/null </dev/null
+	n_rc=$?
+	(cd "$TMP" && "$JAIL" -o "$TMP/$name.jsonl" "$@") >"$j_out" \
+		2>"$TMP/$name.err" </dev/null
+	j_rc=$?
+	if [ "$n_rc" = "$j_rc" ] && cmp -s "$n_out" "$j_out"; then
+		ok "$name: same output and status ($j_rc) as native"
+	else
+		nok "$name: native rc=$n_rc, jail rc=$j_rc"
+		diff "$n_out" "$j_out" | head -n 10 | sed 's/^/#   /'
+		sed 's/^/#   stderr: /' "$TMP/$name.err" | head -n 5
+	fi
+}
+
+# Every line of an audit log is one valid JSON object.
+valid_jsonl() {
+	python3 -c '
+import json, sys
+n = 0
+for line in open(sys.argv[1], encoding="utf-8", errors="surrogateescape"):
+    assert line.endswith("\n"), "torn line"
+    json.loads(line)
+    n += 1
+assert n > 0, "empty log"
+' "$1"
+}
+
+# Count audit records matching a python expression on record r.
+count_records() {
+	python3 -c '
+import json, sys
+n = 0
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if eval(sys.argv[2]):
+        n += 1
+print(n)
+' "$1" "$2"
+}
+
+# No process is left whose command line mentions the marker.
+no_leftovers() {
+	! pgrep -f "$1" >/dev/null 2>&1
+}
+
+# Wait up to N tenths of a second for a command to succeed.
+wait_for() {
+	local n=$1
+	shift
+	while [ "$n" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
