@@ -325,8 +325,10 @@ static int exit_code(const struct runner *r)
 	if (WIFEXITED(st))
 		return WEXITSTATUS(st);
 	sig = WTERMSIG(st);
-	fprintf(stderr, "jail: program killed by %s%s\n", signal_name(sig),
-		WCOREDUMP(st) ? " (core dumped)" : "");
+	/* Like a shell: Ctrl-C and a closed pipe are not news. */
+	if (sig != SIGINT && sig != SIGPIPE)
+		fprintf(stderr, "jail: program killed by %s%s\n",
+			signal_name(sig), WCOREDUMP(st) ? " (core dumped)" : "");
 	return 128 + sig;
 }
 

@@ -515,8 +515,11 @@ int tracer_next(struct tracer *tr, struct tr_event *ev)
 		if (evq_pop(&tr->q, ev))
 			return 0;
 		pid = waitpid(-1, &status, __WALL);
-		if (pid < 0)
+		if (pid < 0) {
+			if (errno == ECHILD)
+				tr->killing = false;	/* all done */
 			return -errno;
+		}
 		rc = classify(tr, pid, status, ev);
 		if (rc < 0)
 			return rc;
