@@ -37,11 +37,11 @@ all: $(B)/jail
 jail: $(B)/jail
 
 $(B)/jail: $(B)/obj/jail/main.o $(LIB_OBJS)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # jail built with ASan/UBSan: the engine's own sanitizer run in the tests.
 $(B)/jail-asan: $(B)/asan/jail/main.o $(ASAN_OBJS)
-	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -53,7 +53,7 @@ $(B)/asan/%.o: %.c
 
 $(B)/unit/%: tests/unit/%.c $(ASAN_OBJS)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
 
 # Target programs run inside filters and under ptrace: no sanitizers.
 $(B)/progs/%: tests/progs/%.c

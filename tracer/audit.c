@@ -24,8 +24,8 @@
 struct audit {
 	int fd;
 	enum audit_format fmt;
-	bool is_reg;		/* short writes are errors, never continued */
-	struct strbuf sb;	/* reused for every record; empty between calls */
+	bool is_reg;		/* a short write is an error, not continued */
+	struct strbuf sb;	/* reused by every record, empty between */
 };
 
 static const char *const kind_names[] = {

@@ -41,7 +41,8 @@ static int reap_one(void)
 		return 0;
 	}
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != alive[i].idx % 7) {
-		fprintf(stderr, "forkstorm: child %d: status %#x, want exit %d\n",
+		fprintf(stderr,
+			"forkstorm: child %d: status %#x, want exit %d\n",
 			alive[i].idx, st, alive[i].idx % 7);
 		nbad++;
 	}

@@ -20,7 +20,7 @@ enum { NTHREADS = 64, ROUNDS = 1000 };
 struct worker {
 	pthread_t th;
 	int idx;
-	long ok[4];		/* per call kind: getpid, getppid, open, write */
+	long ok[4];	/* per call kind: getpid, getppid, open, write */
 };
 
 static pid_t g_pid, g_ppid;
@@ -119,7 +119,8 @@ int main(void)
 	}
 	good = tot[0] == NTHREADS * per && tot[1] == NTHREADS * per &&
 	       tot[2] == NTHREADS * per && tot[3] == NTHREADS * per &&
-	       drained[0] == want_sum && drained[1] == (unsigned long)(NTHREADS * per);
+	       drained[0] == want_sum &&
+	       drained[1] == (unsigned long)(NTHREADS * per);
 	printf("threads64: %d threads x %d calls: getpid %ld getppid %ld "
 	       "open %ld write %ld, pipe %lu bytes sum %lu, checksum %lx\n",
 	       NTHREADS, ROUNDS, tot[0], tot[1], tot[2], tot[3], drained[1],

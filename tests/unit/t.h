@@ -10,15 +10,16 @@ static int t_count, t_failed;
 
 #define T_OK(cond, ...)                                                    \
 	do {                                                               \
+		int t_c = !!(cond);	/* evaluated once */               \
 		t_count++;                                                 \
-		if (cond) {                                                \
+		if (t_c) {                                                 \
 			printf("ok %d - ", t_count);                       \
 		} else {                                                   \
 			t_failed++;                                        \
 			printf("not ok %d - ", t_count);                   \
 		}                                                          \
 		printf(__VA_ARGS__);                                       \
-		if (!(cond))                                               \
+		if (!t_c)                                                  \
 			printf(" (%s:%d)", __FILE__, __LINE__);            \
 		printf("\n");                                              \
 	} while (0)

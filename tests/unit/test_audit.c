@@ -370,6 +370,42 @@ static bool field_bytes(const char *line, const char *key, struct strbuf *out)
 	return jp_string(&j, out) && j.p == j.end;
 }
 
+/* The checker itself must be able to say no. */
+static void test_checker(void)
+{
+	static const char *const bad[] = {
+		"{\"a\":\"x\001\"}\n",	/* raw control byte */
+		"{\"a\":\"\xff\"}\n",	/* raw invalid UTF-8 */
+		"{\"a\":\"\\ud800\"}\n",	/* lone high surrogate */
+		"{\"a\":\"\\udc00\"}\n",	/* not a surrogateescape */
+		"{\"a\":\"\\x41\"}\n",	/* not a JSON escape */
+		"{\"a\":1,}\n",		/* trailing comma */
+		"{\"a\":01}\n",		/* leading zero */
+		"{\"a\":tru}\n",
+		"{\"a\":\"x\"}",		/* no newline */
+		"{\"a\":\"x\n\"}\n",	/* raw newline in a string */
+		"{\"a\":1}{}\n",		/* two values */
+	};
+	static const char good[] =
+		"{\"a\":[1,-2.5e3,true,null,\"\\udcff\\u00e9\xc3\xa9\"],"
+		"\"b\":{}}\n";
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+	int rejected = 0;
+	bool ok;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		rejected += !json_line_valid(bad[i]);
+	T_OK(rejected == (int)(sizeof(bad) / sizeof(bad[0])),
+	     "the JSON checker rejects %d malformed lines (of %zu)", rejected,
+	     sizeof(bad) / sizeof(bad[0]));
+	T_OK(json_line_valid(good), "the JSON checker accepts a good line");
+	ok = field_bytes("{\"p\":\"a\\udcff\\u00e9\"}", "p", &sb);
+	T_OK(ok && sb.len == 4 && memcmp(sb.buf, "a\xff\xc3\xa9", 4) == 0,
+	     "the checker maps \\udcff back to byte 0xff");
+	sb_free(&sb);
+}
+
 /* --- helpers for records --- */
 
 /* A fake tracee address space: one region at MEM_BASE. */
@@ -927,6 +963,51 @@ static void test_hostile_bytes(void)
 	free(line);
 }
 
+/* Random byte strings as exec paths: every line valid JSON, every path
+ * decoding back to its bytes. */
+static void test_random_bytes(void)
+{
+	static const unsigned char pool[] = {
+		'a', '/', '"', '\\', '\n', 0x01, 0x1f, 0x7f, 0x80, 0xbf,
+		0xc0, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff,
+		0xa0, 0x9f, 0x8f, 0x90,
+	};
+	struct audit_rec r = base;
+	struct strbuf got = STRBUF_INIT;
+	unsigned long seed = 12345;
+	char path[65], *line;
+	int i, bad_json = 0, bad_trip = 0;
+	size_t n, k;
+
+	r.kind = AUD_EXEC;
+	r.path = path;
+	for (i = 0; i < 2000; i++) {
+		seed = seed * 6364136223846793005ul + 1442695040888963407ul;
+		n = (seed >> 33) % 64;
+		for (k = 0; k < n; k++) {
+			seed = seed * 6364136223846793005ul +
+			       1442695040888963407ul;
+			path[k] = (char)pool[(seed >> 33) % sizeof(pool)];
+		}
+		path[n] = '\0';
+		line = audit_format_rec(AUDIT_JSON, &r);
+		if (!line || !json_line_valid(line)) {
+			bad_json++;
+		} else {
+			sb_reset(&got);
+			if (!field_bytes(line, "path", &got) || got.len != n ||
+			    memcmp(sb_str(&got), path, n) != 0)
+				bad_trip++;
+		}
+		free(line);
+	}
+	T_OK(bad_json == 0, "2000 random paths: all valid JSON (%d bad)",
+	     bad_json);
+	T_OK(bad_trip == 0, "2000 random paths: all decode back (%d bad)",
+	     bad_trip);
+	sb_free(&got);
+}
+
 /* --- writing --- */
 
 static char tmpdir[] = "/tmp/test_audit.XXXXXX";
@@ -947,6 +1028,16 @@ static char *slurp(const char *path, size_t *len)
 	if (!sb.buf)
 		return strdup("");
 	return sb.buf;
+}
+
+static int count_lines(const char *s, size_t len)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		n += s[i] == '\n';
+	return n;
 }
 
 enum { NREC = 1000, BIGARG = 3000 };
@@ -1114,6 +1205,13 @@ static void test_open_and_errors(void)
 	r.exit_status = 3;
 	err = a ? audit_write(a, &r) : -EBADF;
 	T_OK(err == 0, "audit_write text again");
+	/* Nothing is held back: both lines are in the file before close. */
+	data = slurp(path, &len);
+	T_OK(data && strstr(data, "+++ exited with 0 +++\n") &&
+		     strstr(data, "+++ exited with 3 +++\n") &&
+		     count_lines(data, len) == 2,
+	     "records are in the file as soon as audit_write returns");
+	free(data);
 	audit_close(a);
 
 	/* Reopening appends: earlier lines stay. */
@@ -1125,7 +1223,7 @@ static void test_open_and_errors(void)
 	T_OK(err == 0, "append after reopen");
 	audit_close(a);
 	data = slurp(path, &len);
-	T_OK(data && len > 3 * TS_LEN &&
+	T_OK(data && count_lines(data, len) == 3 &&
 		     strstr(data, " [pid  1234] +++ exited with 0 +++\n") &&
 		     strstr(data, " [pid  1234] +++ exited with 3 +++\n") &&
 		     strstr(data, " [pid  1234] +++ killed by SIGKILL +++\n") &&
@@ -1210,6 +1308,7 @@ int main(void)
 		perror("mkdtemp");
 		return 1;
 	}
+	test_checker();
 	test_ts();
 	test_syscall();
 	test_exec();
@@ -1218,6 +1317,7 @@ int main(void)
 	test_signal();
 	test_lifecycle();
 	test_hostile_bytes();
+	test_random_bytes();
 	test_open_and_errors();
 	test_concurrent_append();
 	rmdir(tmpdir);
