@@ -1,7 +1,7 @@
 #!/bin/bash
 # The engine under AddressSanitizer and UBSan, on multi-process and
 # multi-threaded programs: no memory error, no leak, same behaviour.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98
 JAIL=$ROOT/build/jail-asan

@@ -1,6 +1,6 @@
 #!/bin/bash
 # The command line: help, version, errors with their exit codes, install.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 "$JAIL" --help >"$TMP/help"
 check "--help exits 0 and lists every option" \

@@ -1,7 +1,7 @@
 #!/bin/bash
 # jail's own death or termination leaves no process of the tree behind,
 # and SIGTERM leaves a complete audit log.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 marker="86399.$$"
 tree="sleep $marker & sh -c 'sleep $marker & sleep $marker' & sleep $marker; wait"

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Real programs give the same stdout and exit status under jail as
 # natively, and leave a valid audit log.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 same_as_native bash-pipeline bash -c \
 	'seq 1 20000 | sort -r | head -n 5 | tr 0-9 a-j; ls /usr/bin | wc -l; exit 3'

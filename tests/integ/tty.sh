@@ -1,7 +1,7 @@
 #!/bin/bash
 # Job control on a terminal: the program reads the terminal, Ctrl-Z stops
 # it and `fg` brings it back, Ctrl-C interrupts it, all as natively.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 python3 - "$JAIL" "$TMP" <<'PY'
 import os, pty, select, sys, time
