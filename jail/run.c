@@ -135,7 +135,7 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 	struct mem_reader mr;
 	struct audit_rec rec;
 
-	if (task_syscall(t, &sc) < 0)
+	if (!r->audit || task_syscall(t, &sc) < 0)
 		goto resume;
 	if (r->attach && !builtin_audits(sc.abi, sc.nr))
 		goto resume;
@@ -175,6 +175,8 @@ static int on_exec(struct runner *r, struct tr_event *ev)
 	struct rtask *rt = task_data(t);
 	struct audit_rec rec;
 
+	if (!r->audit)
+		goto resume;
 	audit_rec_init(&rec, AUD_EXEC, t);
 	rec.path = rec.exe;
 	rec.argv = rt ? rt->exec_argv : NULL;
@@ -182,6 +184,7 @@ static int on_exec(struct runner *r, struct tr_event *ev)
 	emit(r, &rec);
 	if (rt)
 		rtask_clear_exec(rt);
+resume:
 	return tracer_resume(r->tr, t, TR_RESUME_CONT, 0);
 }
 
@@ -193,12 +196,15 @@ static int on_fork(struct runner *r, struct tr_event *ev)
 	};
 	struct audit_rec rec;
 
+	if (!r->audit)
+		goto resume;
 	audit_rec_init(&rec, AUD_FORK, ev->task);
 	rec.child = task_tid(ev->child);
 	rec.how = how[ev->how];
 	rec.clone_flags = ev->clone_flags;
 	rec.thread = ev->clone_flags & CLONE_THREAD;
 	emit(r, &rec);
+resume:
 	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);
 }
 
@@ -206,10 +212,12 @@ static int on_signal(struct runner *r, struct tr_event *ev)
 {
 	struct audit_rec rec;
 
-	audit_rec_init(&rec, AUD_SIGNAL, ev->task);
-	rec.si = &ev->si;
-	rec.action = "deliver";
-	emit(r, &rec);
+	if (r->audit) {
+		audit_rec_init(&rec, AUD_SIGNAL, ev->task);
+		rec.si = &ev->si;
+		rec.action = "deliver";
+		emit(r, &rec);
+	}
 	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, ev->sig);
 }
 
@@ -233,12 +241,14 @@ static int on_exited(struct runner *r, struct tr_event *ev)
 	struct audit_rec rec;
 	int st = ev->status;
 
-	audit_rec_init(&rec, AUD_EXIT, t);
-	rec.signaled = WIFSIGNALED(st);
-	rec.exit_status = WIFEXITED(st) ? WEXITSTATUS(st) : 0;
-	rec.term_signal = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-	rec.core_dumped = WIFSIGNALED(st) && WCOREDUMP(st);
-	emit(r, &rec);
+	if (r->audit) {
+		audit_rec_init(&rec, AUD_EXIT, t);
+		rec.signaled = WIFSIGNALED(st);
+		rec.exit_status = WIFEXITED(st) ? WEXITSTATUS(st) : 0;
+		rec.term_signal = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+		rec.core_dumped = WIFSIGNALED(st) && WCOREDUMP(st);
+		emit(r, &rec);
+	}
 	if (task_tid(t) == r->main_pid) {
 		r->main_done = true;
 		r->main_status = st;
