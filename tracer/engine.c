@@ -39,11 +39,20 @@ struct evq {
 	size_t head, len, cap;
 };
 
+/* Wait statuses collected by a synchronous wait on one task (remote
+ * syscalls) that belong to the main loop; classified there, in order. */
+struct deferred {
+	pid_t pid;
+	int status;
+};
+
 struct tracer {
 	struct tracer_opts o;
 	unsigned long ptrace_opts;
 	struct task_table tasks;
 	struct evq q;
+	struct deferred *dq;
+	size_t ndq, capdq;
 	struct task *grave;	/* reported exited, freed on the next call */
 	bool killing;
 	bool detaching;
@@ -119,6 +128,7 @@ void tracer_destroy(struct tracer *tr)
 	bury(tr);
 	task_table_destroy(&tr->tasks);
 	free(tr->q.ev);
+	free(tr->dq);
 	free(tr);
 }
 
@@ -514,7 +524,13 @@ int tracer_next(struct tracer *tr, struct tr_event *ev)
 
 		if (evq_pop(&tr->q, ev))
 			return 0;
-		pid = waitpid(-1, &status, __WALL);
+		if (tr->ndq) {
+			pid = tr->dq[0].pid;
+			status = tr->dq[0].status;
+			memmove(tr->dq, tr->dq + 1, --tr->ndq * sizeof(*tr->dq));
+		} else {
+			pid = waitpid(-1, &status, __WALL);
+		}
 		if (pid < 0) {
 			if (errno == ECHILD)
 				tr->killing = false;	/* all done */
@@ -532,6 +548,34 @@ int tracer_next(struct tracer *tr, struct tr_event *ev)
 			}
 			return 0;
 		}
+	}
+}
+
+int tracer_defer_status(struct tracer *tr, pid_t pid, int status)
+{
+	if (tr->ndq == tr->capdq) {
+		size_t cap = tr->capdq ? tr->capdq * 2 : 8;
+		struct deferred *n = realloc(tr->dq, cap * sizeof(*n));
+
+		if (!n)
+			return -ENOMEM;
+		tr->dq = n;
+		tr->capdq = cap;
+	}
+	tr->dq[tr->ndq++] = (struct deferred){ pid, status };
+	return 0;
+}
+
+int tracer_wait_task(struct tracer *tr, struct task *t, int *status)
+{
+	(void)tr;
+	for (;;) {
+		pid_t pid = waitpid(t->tid, status, __WALL);
+
+		if (pid == t->tid)
+			return 0;
+		if (pid < 0 && errno != EINTR)
+			return -errno;
 	}
 }
 

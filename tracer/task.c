@@ -236,6 +236,7 @@ void task_invalidate(struct task *t)
 void task_mark_running(struct task *t)
 {
 	t->state = TS_RUNNING;
+	t->left_syscall = false;
 	task_invalidate(t);
 }
 

@@ -43,6 +43,8 @@ struct task {
 	bool interrupt_req;
 	bool in_syscall;	/* trace-all mode: between enter and exit */
 	bool exiting;		/* after PTRACE_EVENT_EXIT */
+	bool left_syscall;	/* remote.c stepped out of an event stop's
+				 * syscall; cleared on resume */
 
 	bool regs_valid, regs_dirty;
 	struct user_regs_struct regs;
@@ -86,5 +88,11 @@ int task_flush_regs(struct task *t);
 /* The syscall in progress from the registers (event stops, where
  * PTRACE_GET_SYSCALL_INFO has no syscall). */
 int task_syscall_regs(struct task *t, struct tr_syscall *out);
+
+/* Engine internals for other tracer/ modules (remote syscalls). */
+/* Hand a wait status collected outside tracer_next() back to it. */
+int tracer_defer_status(struct tracer *tr, pid_t pid, int status);
+/* Block until t reports a wait status (waitpid on its tid only). */
+int tracer_wait_task(struct tracer *tr, struct task *t, int *status);
 
 #endif

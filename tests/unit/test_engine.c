@@ -6,12 +6,14 @@
 #include <sched.h>
 #include <seccomp.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "policy/bpf.h"
+#include "tracer/remote.h"
 #include "tracer/tracer.h"
 #include "t.h"
 
@@ -111,6 +113,8 @@ static void note_born(pid_t tid)
 		born[nborn++] = tid;
 }
 
+static void remote_at_exec(struct tracer *tr, struct tr_event *ev, void *arg);
+
 /* Run the loop: resume everything, call hook at seccomp stops, return the
  * main child's wait status. */
 static int loop(struct tracer *tr, pid_t main,
@@ -133,8 +137,13 @@ static int loop(struct tracer *tr, pid_t main,
 			continue;
 		}
 		if ((ev.kind == TR_SECCOMP || ev.kind == TR_SYSCALL_EXIT) &&
-		    hook) {
+		    hook && hook != remote_at_exec) {
 			hook(tr, &ev, arg);
+			continue;
+		}
+		if (ev.kind == TR_EXEC && hook == remote_at_exec) {
+			hook(tr, &ev, arg);
+			tracer_resume(tr, ev.task, TR_RESUME_CONT, 0);
 			continue;
 		}
 		tracer_resume(tr, ev.task, TR_RESUME_CONT,
@@ -173,6 +182,58 @@ static void kill_when_built(struct tracer *tr, struct tr_event *ev, void *arg)
 	(void)arg;
 	tracer_resume(tr, ev->task, TR_RESUME_CONT, 0);
 	tracer_kill_all(tr);
+}
+
+static int exec_true(void)
+{
+	execl("/bin/true", "true", (char *)NULL);
+	return 99;
+}
+
+static int getppid_result(void)
+{
+	return (int)syscall(SYS_getppid);
+}
+
+/* At the exec event: map a page at a fixed address and ask for the pid,
+ * both run by the tracee. */
+static void remote_at_exec(struct tracer *tr, struct tr_event *ev, void *arg)
+{
+	long *res = arg;
+	uint64_t a[6] = { 0x10000, 4096, PROT_READ,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+			  (uint64_t)-1, 0 };
+	uint64_t none[6] = { 0 };
+
+	int rc = remote_syscall(tr, ev->task, SYS_mmap, a, &res[0]);
+
+	if (rc < 0) {
+		printf("# remote mmap: %s\n", strerror(-rc));
+		res[0] = -1;
+	}
+	if (remote_syscall(tr, ev->task, SYS_getpid, none, &res[1]) < 0)
+		res[1] = -1;
+	res[2] = task_tid(ev->task);
+}
+
+/* At getppid's seccomp stop: run getpid in its place, then have the task
+ * issue getuid, whose own seccomp stop is answered with 55. */
+static void replace_then_reissue(struct tracer *tr, struct tr_event *ev,
+				 void *arg)
+{
+	long *res = arg;
+	uint64_t none[6] = { 0 };
+	struct tr_syscall sc;
+
+	if (task_syscall(ev->task, &sc) == 0 && sc.nr == SYS_getppid) {
+		if (remote_replace(tr, ev->task, SYS_getpid, none, &res[0]) < 0 ||
+		    remote_reissue(ev->task, SYS_getuid, none) < 0)
+			res[0] = -1;
+	} else if (sc.nr == SYS_getuid) {
+		res[1] = 1;
+		task_skip_syscall(ev->task, 55);
+	}
+	tracer_resume(tr, ev->task, TR_RESUME_CONT, 0);
 }
 
 int main(void)
@@ -219,6 +280,27 @@ int main(void)
 	     nev[TR_FORK], nev[TR_TASK_START]);
 	T_OK(nev[TR_EXITED] == 301, "fork storm: 301 exits (%d)",
 	     nev[TR_EXITED]);
+	{
+		long res[3] = { 0 };
+
+		pid = spawn(tr, exec_true);
+		st = loop(tr, pid, remote_at_exec, res, NULL);
+		T_OK(res[0] == 0x10000,
+		     "remote mmap at the exec stop maps at 0x10000 (%#lx)", res[0]);
+		T_OK(res[1] == pid, "remote getpid returns the tracee's pid");
+		T_OK(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+		     "the program runs on unharmed after injection (%#x)", st);
+	}
+	{
+		long res[2] = { 0 };
+
+		pid = spawn(tr, getppid_result);
+		st = loop(tr, pid, replace_then_reissue, res, NULL);
+		T_OK(res[0] == pid, "remote_replace runs getpid in getppid's place");
+		T_OK(res[1] == 1, "the reissued call comes back as its own seccomp stop");
+		T_OK(WIFEXITED(st) && WEXITSTATUS(st) == 55,
+		     "the program sees the reissued call's answer (%#x)", st);
+	}
 	tracer_destroy(tr);
 	return T_DONE();
 }
