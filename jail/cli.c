@@ -11,10 +11,21 @@
 static const char usage[] =
 "Usage: jail [OPTIONS] [--] PROGRAM [ARGS...]\n"
 "       jail [OPTIONS] -A PID\n"
+"       jail --check -p POLICY [--dump-bpf FILE]\n"
+"       jail --list-groups\n"
 "Run PROGRAM, and every process it starts, under jail's ptrace/seccomp\n"
-"engine, auditing what it does.\n"
+"engine: decide each syscall and signal by a policy, and audit it.\n"
 "\n"
 "Options:\n"
+"  -p, --policy FILE        the policy (docs/policy.md); without one every\n"
+"                           syscall is allowed and execs are audited\n"
+"  -D NAME=VALUE            set ${NAME} for the policy's patterns\n"
+"      --check              check the policy, show where each syscall is\n"
+"                           decided, warn, print the filter; run nothing\n"
+"      --dump-bpf FILE      with --check: write the raw BPF program to FILE\n"
+"      --list-groups        print the @groups of syscalls and exit\n"
+"      --on-trap ACTION     deny (default), kill or allow: what a `trap`\n"
+"                           rule does when no debugger can open\n"
 "  -o, --audit FILE         write the audit log to FILE ('-' for stderr)\n"
 "      --audit-format FMT   json (JSON Lines, default) or text (strace-like)\n"
 "  -A, --attach PID         trace a running process, its threads and its\n"
@@ -23,17 +34,31 @@ static const char usage[] =
 "  -V, --version            show the version and exit\n"
 "\n"
 "Exit status: the program's own; 128+N if it was killed by signal N;\n"
+"2 if the policy has an error; 159 if a `kill` rule ended the program;\n"
 "125 if jail itself failed (bad option, not permitted to trace),\n"
 "126 if PROGRAM could not be run, 127 if it was not found.\n"
 "\n"
 "Examples:\n"
+"  jail -p examples/policies/build.conf -D BUILD=$PWD/build make -j2\n"
+"  jail --check -p policy.conf       # where is each syscall decided?\n"
 "  jail -o audit.jsonl make -j2      # build, logging execs, forks, exits\n"
 "  jail --audit-format text -o - sh -c 'ls | wc -l'\n"
 "  jail -A 1234 -o -                 # follow a running process\n";
 
-enum { OPT_AUDIT_FORMAT = 256 };
+enum {
+	OPT_AUDIT_FORMAT = 256,
+	OPT_CHECK,
+	OPT_DUMP_BPF,
+	OPT_LIST_GROUPS,
+	OPT_ON_TRAP,
+};
 
 static const struct option longopts[] = {
+	{ "policy", required_argument, NULL, 'p' },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "dump-bpf", required_argument, NULL, OPT_DUMP_BPF },
+	{ "list-groups", no_argument, NULL, OPT_LIST_GROUPS },
+	{ "on-trap", required_argument, NULL, OPT_ON_TRAP },
 	{ "audit", required_argument, NULL, 'o' },
 	{ "audit-format", required_argument, NULL, OPT_AUDIT_FORMAT },
 	{ "attach", required_argument, NULL, 'A' },
@@ -66,8 +91,51 @@ enum cli_result cli_parse(int argc, char **argv, struct cli *out,
 	optind = 1;
 	opterr = 0;
 	/* '+': stop at the program's name, its options are its own. */
-	while ((c = getopt_long(argc, argv, "+:o:A:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:p:D:o:A:hV", longopts,
+				NULL)) != -1) {
 		switch (c) {
+		case 'p':
+			out->policy_path = optarg;
+			break;
+		case 'D': {
+			char *eq = strchr(optarg, '=');
+
+			if (!eq || eq == optarg) {
+				sb_printf(msg, "-D: '%s' is not NAME=VALUE", optarg);
+				return CLI_ERROR;
+			}
+			if (out->ndefines == CLI_MAX_DEFINES) {
+				sb_puts(msg, "-D: too many definitions");
+				return CLI_ERROR;
+			}
+			/* NAME ends at '=': split the argument in place. */
+			*eq = '\0';
+			out->defines[out->ndefines++] = (struct cli_define){
+				optarg, eq + 1 };
+			break;
+		}
+		case OPT_CHECK:
+			out->check = true;
+			break;
+		case OPT_DUMP_BPF:
+			out->dump_bpf = optarg;
+			break;
+		case OPT_LIST_GROUPS:
+			out->list_groups = true;
+			break;
+		case OPT_ON_TRAP:
+			if (strcmp(optarg, "deny") == 0) {
+				out->on_trap = ON_TRAP_DENY;
+			} else if (strcmp(optarg, "kill") == 0) {
+				out->on_trap = ON_TRAP_KILL;
+			} else if (strcmp(optarg, "allow") == 0) {
+				out->on_trap = ON_TRAP_ALLOW;
+			} else {
+				sb_printf(msg, "--on-trap: '%s' is not deny, kill or allow",
+					  optarg);
+				return CLI_ERROR;
+			}
+			break;
 		case 'o':
 			out->audit_path = optarg;
 			break;
@@ -110,6 +178,14 @@ enum cli_result cli_parse(int argc, char **argv, struct cli *out,
 		}
 	}
 	out->argv = argv + optind;
+	if (out->list_groups)
+		return CLI_RUN;
+	if ((out->check || out->dump_bpf) && !out->policy_path) {
+		sb_puts(msg, "--check and --dump-bpf need a policy (-p FILE)");
+		return CLI_ERROR;
+	}
+	if (out->check)
+		return CLI_RUN;
 	if (out->attach_pid && optind < argc) {
 		sb_puts(msg, "--attach takes no program to run");
 		return CLI_ERROR;

@@ -18,10 +18,31 @@ enum jail_exit {
 	JAIL_EXIT_NOT_FOUND = 127,	/* the program was not found */
 };
 
+/* What a `trap` decision does while there is no debugger to open. */
+enum on_trap {
+	ON_TRAP_DENY,
+	ON_TRAP_KILL,
+	ON_TRAP_ALLOW,
+};
+
+enum { CLI_MAX_DEFINES = 64 };
+
+struct cli_define {
+	const char *name;
+	const char *value;
+};
+
 struct cli {
 	const char *audit_path;		/* -o, NULL: no audit log */
 	enum audit_format audit_fmt;
 	pid_t attach_pid;		/* -A, 0: launch argv */
+	const char *policy_path;	/* -p */
+	struct cli_define defines[CLI_MAX_DEFINES];	/* -D NAME=VALUE */
+	size_t ndefines;
+	bool check;			/* --check: validate and report */
+	const char *dump_bpf;		/* --dump-bpf FILE */
+	bool list_groups;		/* --list-groups */
+	enum on_trap on_trap;		/* --on-trap */
 	char **argv;			/* the program and its arguments */
 };
 

@@ -99,7 +99,7 @@ static void child(const struct launch *l, const char *path, int sync_fd,
 {
 	sigset_t none;
 	char c;
-	int sig, rc;
+	int sig, rc, i;
 
 	/* Die with jail during the moment before it holds us. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -122,8 +122,11 @@ static void child(const struct launch *l, const char *path, int sync_fd,
 		child_fail(err_fd, -rc);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		child_fail(err_fd, errno);
-	if (l->filter && bpf_load(l->filter) < 0)
-		child_fail(err_fd, errno);
+	for (i = 0; i < l->nfilters; i++) {
+		rc = bpf_load(l->filters[i]);
+		if (rc < 0)
+			child_fail(err_fd, -rc);
+	}
 	execve(path, l->argv, environ);
 	child_fail(err_fd, errno);
 }

@@ -16,7 +16,10 @@
 
 struct launch {
 	char **argv;			/* argv[0] is looked up in PATH */
-	const struct jail_bpf *filter;
+	/* Seccomp programs, installed in this order (the kernel runs them
+	 * all and takes the most restrictive answer). */
+	const struct jail_bpf *filters[2];
+	int nfilters;
 	bool own_pgrp;			/* put the program in its own group */
 	int tty_fd;			/* give it this terminal, or -1 */
 

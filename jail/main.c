@@ -19,7 +19,9 @@ int main(int argc, char **argv)
 		code = JAIL_EXIT_ERROR;
 		break;
 	default:
-		code = c.attach_pid ? run_attach(&c) : run_launch(&c);
+		code = c.list_groups ? run_list_groups() :
+		       c.check ? run_check(&c) :
+		       c.attach_pid ? run_attach(&c) : run_launch(&c);
 		break;
 	}
 	sb_free(&msg);

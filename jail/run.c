@@ -17,9 +17,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "jail/enforce.h"
+#include "jail/harden.h"
 #include "jail/launch.h"
 #include "jail/term.h"
+#include "policy/baseline.h"
 #include "policy/builtin.h"
+#include "policy/policy.h"
 #include "tracer/audit.h"
 #include "tracer/tracer.h"
 #include "tracer/xlat.h"
@@ -34,6 +38,11 @@ struct runner {
 	struct tracer *tr;
 	struct audit *audit;
 	bool audit_failed;
+	struct policy *pol;	/* NULL: the built-in policy */
+	struct policy *base;	/* the hardening baseline for pol */
+	struct enforcer *enf;
+	enum on_trap on_trap;
+	bool killed_by_policy;
 	struct term term;
 	bool attach;
 	pid_t main_pid;
@@ -125,46 +134,157 @@ static void emit(struct runner *r, const struct audit_rec *rec)
 	}
 }
 
+/* Remember exec's path and argv for the exec record that follows. */
+static void note_exec(struct task *t, const struct sc_ent *e,
+		      const struct tr_syscall *sc, const struct mem_reader *mr)
+{
+	struct rtask *rt = rtask_of(t);
+	int ai = strcmp(e->name, "execveat") == 0 ? 1 : 0;
+	bool trunc;
+
+	if (!rt)
+		return;
+	rtask_clear_exec(rt);
+	rt->exec_path = decode_read_str(mr, sc->args[ai], DECODE_STR_MAX, NULL,
+					&trunc);
+	rt->exec_argv = decode_read_strv(mr, sc->args[ai + 1], sc->abi,
+					 DECODE_ARGV_MAX, &trunc);
+}
+
+static void audit_syscall(struct runner *r, struct task *t,
+			  const struct tr_syscall *sc, const char *action,
+			  const struct policy_decision *d, bool has_ret,
+			  long ret)
+{
+	struct mem_reader mr = task_mem_reader(t);
+	struct audit_rec rec;
+
+	if (!r->audit)
+		return;
+	audit_rec_init(&rec, AUD_SYSCALL, t);
+	rec.abi = sc->abi;
+	rec.nr = sc->nr;
+	rec.ent = systab_by_nr(sc->abi, sc->nr);
+	memcpy(rec.args, sc->args, sizeof(rec.args));
+	rec.mem = &mr;
+	rec.action = action;
+	if (d) {
+		rec.rule = d->origin ? d->origin : "default";
+		rec.tip = d->tip[0] ? d->tip : NULL;
+	}
+	rec.has_ret = has_ret;
+	rec.ret = ret;
+	emit(r, &rec);
+}
+
+/* A kill rule fired: say which, on stderr and in the log, and end the
+ * tree. */
+static void policy_kill(struct runner *r, struct task *t, const char *what,
+			const char *origin)
+{
+	struct audit_rec rec;
+	char why[256];
+
+	fprintf(stderr, "jail: killed by %s: %s\n",
+		origin ? origin : "default", what);
+	if (r->audit) {
+		snprintf(why, sizeof(why), "killed by %s",
+			 origin ? origin : "default");
+		audit_rec_init(&rec, AUD_KILL, t);
+		rec.reason = why;
+		emit(r, &rec);
+	}
+	r->killed_by_policy = true;
+	tracer_kill_all(r->tr);
+}
+
+/* What a trap decision becomes while no debugger can open. */
+static enum policy_action trap_fallback(const struct runner *r)
+{
+	static const enum policy_action map[] = {
+		[ON_TRAP_DENY] = POLICY_DENY,
+		[ON_TRAP_KILL] = POLICY_KILL,
+		[ON_TRAP_ALLOW] = POLICY_ALLOW,
+	};
+
+	return map[r->on_trap];
+}
+
+/* The built-in policy: allow everything, log exec. */
+static void builtin_syscall(struct runner *r, struct task *t,
+			    const struct tr_syscall *sc)
+{
+	const struct sc_ent *e = systab_by_nr(sc->abi, sc->nr);
+	struct mem_reader mr = task_mem_reader(t);
+
+	if (!r->audit || (r->attach && !builtin_audits(sc->abi, sc->nr)))
+		return;
+	audit_syscall(r, t, sc, "log", NULL, false, 0);
+	if (e && (e->class & SC_EXEC))
+		note_exec(t, e, sc, &mr);
+}
+
 /* A syscall the filter sent us (or, in attach mode, every syscall entry):
- * the built-in policy logs exec and allows everything. */
+ * decide it by the policy (or the built-in one), audit, apply. A failure
+ * to look (unreadable memory, a vanished file) fails the call: closed. */
 static int on_syscall(struct runner *r, struct tr_event *ev)
 {
 	struct task *t = ev->task;
+	struct enforce_result er;
 	struct tr_syscall sc;
 	const struct sc_ent *e;
 	struct mem_reader mr;
-	struct audit_rec rec;
+	enum policy_action act;
+	long err;
+	int rc;
 
-	if (!r->audit || task_syscall(t, &sc) < 0)
+	if (task_syscall(t, &sc) < 0)
 		goto resume;
-	if (r->attach && !builtin_audits(sc.abi, sc.nr))
+	if (!r->pol) {
+		builtin_syscall(r, t, &sc);
 		goto resume;
+	}
 	e = systab_by_nr(sc.abi, sc.nr);
 	mr = task_mem_reader(t);
-	audit_rec_init(&rec, AUD_SYSCALL, t);
-	rec.abi = sc.abi;
-	rec.nr = sc.nr;
-	rec.ent = e;
-	memcpy(rec.args, sc.args, sizeof(rec.args));
-	rec.mem = &mr;
-	rec.action = "log";
-	emit(r, &rec);
-	if (e && (e->class & SC_EXEC)) {
-		struct rtask *rt = rtask_of(t);
-		bool trunc;
-		int ai = strcmp(e->name, "execveat") == 0 ? 1 : 0;
-
-		rtask_clear_exec(rt);
-		if (rt) {
-			rt->exec_path = decode_read_str(&mr, sc.args[ai],
-							DECODE_STR_MAX, NULL,
-							&trunc);
-			rt->exec_argv = decode_read_strv(&mr, sc.args[ai + 1],
-							 sc.abi,
-							 DECODE_ARGV_MAX,
-							 &trunc);
-		}
+	rc = enforce_syscall(r->enf, t, &sc, &er);
+	if (rc < 0) {
+		task_skip_syscall(t, rc == -ESRCH ? -EPERM : rc);
+		goto resume;
 	}
+	act = er.d.action == POLICY_TRAP ? trap_fallback(r) : er.d.action;
+	err = -(long)(er.d.err ? er.d.err : EPERM);
+	switch (act) {
+	case POLICY_ALLOW:
+	case POLICY_LOG:
+		if (er.d.action != POLICY_ALLOW)
+			audit_syscall(r, t, &sc,
+				      policy_action_name(er.d.action), &er.d,
+				      false, 0);
+		if (e && (e->class & SC_EXEC) && r->audit)
+			note_exec(t, e, &sc, &mr);
+		rc = enforce_apply(r->enf, t, &sc, &er);
+		if (rc < 0)
+			task_skip_syscall(t, rc);
+		break;
+	case POLICY_DENY:
+		audit_syscall(r, t, &sc, policy_action_name(er.d.action),
+			      &er.d, true, err);
+		task_skip_syscall(t, err);
+		break;
+	case POLICY_KILL:
+	case POLICY_TRAP: {
+		struct strbuf call = STRBUF_INIT;
+
+		audit_syscall(r, t, &sc, policy_action_name(er.d.action),
+			      &er.d, false, 0);
+		decode_syscall(&call, DECODE_TEXT, e, sc.nr, sc.args, &mr);
+		policy_kill(r, t, sb_str(&call), er.d.origin);
+		sb_free(&call);
+		task_skip_syscall(t, -EPERM);
+		break;
+	}
+	}
+	enforce_result_free(&er);
 resume:
 	return tracer_resume(r->tr, t, TR_RESUME_CONT, 0);
 }
@@ -208,18 +328,40 @@ resume:
 	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);
 }
 
+/* A signal about to be delivered: the policy's signal rules decide. */
 static int on_signal(struct runner *r, struct tr_event *ev)
 {
+	static const char *const what[] = {
+		[POLICY_ALLOW] = "deliver", [POLICY_LOG] = "deliver",
+		[POLICY_DENY] = "suppress", [POLICY_KILL] = "kill",
+		[POLICY_TRAP] = "trap",
+	};
+	struct policy_decision d = { .action = POLICY_ALLOW };
+	enum policy_action act;
 	struct audit_rec rec;
+	int sig = ev->sig;
 
+	if (r->pol)
+		policy_eval_signal(r->pol, ev->sig, &d);
+	act = d.action == POLICY_TRAP ? trap_fallback(r) : d.action;
 	if (r->audit) {
 		audit_rec_init(&rec, AUD_SIGNAL, ev->task);
 		rec.si = &ev->si;
-		rec.action = "deliver";
+		rec.action = what[act];
+		rec.rule = r->pol ? (d.origin ? d.origin : "default") : NULL;
 		emit(r, &rec);
 	}
-	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, ev->sig);
+	if (act == POLICY_DENY)
+		sig = 0;
+	if (act == POLICY_KILL) {
+		char desc[64];
+
+		snprintf(desc, sizeof(desc), "signal %s", signal_name(ev->sig));
+		policy_kill(r, ev->task, desc, d.origin);
+	}
+	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, sig);
 }
+
 
 static int on_group_stop(struct runner *r, struct tr_event *ev)
 {
@@ -328,6 +470,8 @@ static int exit_code(const struct runner *r)
 {
 	int st = r->main_status, sig;
 
+	if (r->killed_by_policy)
+		return JAIL_EXIT_KILLED;
 	if (stop_sig && !r->attach)
 		return 128 + stop_sig;
 	if (!r->main_done)
@@ -342,6 +486,31 @@ static int exit_code(const struct runner *r)
 	return 128 + sig;
 }
 
+/* Load -p with the -D variables; errors are printed as file:line:col. */
+static int load_policy(const struct cli *c, struct policy **out)
+{
+	struct policy_var vars[CLI_MAX_DEFINES];
+	struct policy_vars pv = { .v = vars, .n = c->ndefines };
+	struct strbuf err = STRBUF_INIT;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < c->ndefines; i++)
+		vars[i] = (struct policy_var){ c->defines[i].name,
+					       c->defines[i].value };
+	rc = policy_load(c->policy_path, &pv, out, &err);
+	if (rc < 0) {
+		if (err.len)
+			fprintf(stderr, "%s%s", sb_str(&err),
+				err.buf[err.len - 1] == '\n' ? "" : "\n");
+		else
+			fprintf(stderr, "jail: %s: %s\n", c->policy_path,
+				strerror(-rc));
+	}
+	sb_free(&err);
+	return rc;
+}
+
 static int runner_open(struct runner *r, const struct cli *c, bool attach)
 {
 	struct tracer_opts o = {
@@ -352,7 +521,21 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 
 	memset(r, 0, sizeof(*r));
 	r->attach = attach;
+	r->on_trap = c->on_trap;
 	term_init(&r->term);
+	if (c->policy_path) {
+		struct strbuf err = STRBUF_INIT;
+
+		rc = load_policy(c, &r->pol);
+		if (rc < 0)
+			return rc;
+		rc = baseline_load(r->pol, &r->base, &err);
+		if (rc < 0)
+			fprintf(stderr, "jail: baseline: %s", sb_str(&err));
+		sb_free(&err);
+		if (rc < 0)
+			return rc;
+	}
 	if (c->audit_path) {
 		rc = audit_open(&r->audit, c->audit_path, c->audit_fmt);
 		if (rc < 0) {
@@ -362,35 +545,66 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 		}
 	}
 	rc = tracer_create(&r->tr, &o);
-	if (rc < 0)
+	if (rc < 0) {
 		fprintf(stderr, "jail: %s\n", strerror(-rc));
+		return rc;
+	}
+	if (r->pol) {
+		rc = enforce_create(&r->enf, r->pol, r->base, r->tr);
+		if (rc < 0)
+			fprintf(stderr, "jail: %s\n", strerror(-rc));
+	}
 	return rc;
 }
 
 static void runner_close(struct runner *r)
 {
+	enforce_destroy(r->enf);
 	tracer_destroy(r->tr);
 	audit_close(r->audit);
+	policy_free(r->pol);
+	policy_free(r->base);
 }
 
 int run_launch(const struct cli *c)
 {
 	struct strbuf msg = STRBUF_INIT;
-	struct jail_bpf filter = { 0 };
+	struct jail_bpf filter = { 0 }, base = { 0 };
 	struct launch l = { .argv = c->argv, .tty_fd = -1 };
 	struct runner r;
 	int rc, code = JAIL_EXIT_ERROR, err;
 
-	if (runner_open(&r, c, false) < 0)
+	rc = runner_open(&r, c, false);
+	if (rc < 0) {
+		if (!r.pol && c->policy_path)
+			code = JAIL_EXIT_POLICY;
 		goto out;
-	rc = builtin_filter(&filter);
+	}
+	if (r.pol) {
+		/* With an audit log every denial must be written, so the
+		 * tracer decides them; without one the kernel does. */
+		unsigned cf = c->audit_path ? POLICY_COMPILE_TRACE_DENIALS : 0;
+
+		rc = policy_compile(r.base, cf, &base, &msg);
+		if (rc == 0)
+			rc = policy_compile(r.pol, cf, &filter, &msg);
+		if (rc < 0) {
+			fprintf(stderr, "jail: %s\n",
+				msg.len ? sb_str(&msg) : strerror(-rc));
+			code = JAIL_EXIT_POLICY;
+			goto out;
+		}
+		l.filters[l.nfilters++] = &base;
+	} else {
+		rc = builtin_filter(&filter);
+	}
 	if (rc < 0) {
 		fprintf(stderr, "jail: cannot build the seccomp filter: %s\n",
 			strerror(-rc));
 		goto out;
 	}
 	install_handlers();
-	l.filter = &filter;
+	l.filters[l.nfilters++] = &filter;
 	l.own_pgrp = true;
 	l.tty_fd = r.term.fd;
 	rc = launch_start(r.tr, &l, &msg);
@@ -420,6 +634,7 @@ int run_launch(const struct cli *c)
 	}
 out:
 	bpf_free(&filter);
+	bpf_free(&base);
 	sb_free(&msg);
 	runner_close(&r);
 	return code;
@@ -431,8 +646,11 @@ int run_attach(const struct cli *c)
 	struct audit_rec rec;
 	int rc, code = JAIL_EXIT_ERROR;
 
-	if (runner_open(&r, c, true) < 0)
+	if (runner_open(&r, c, true) < 0) {
+		if (!r.pol && c->policy_path)
+			code = JAIL_EXIT_POLICY;
 		goto out;
+	}
 	install_handlers();
 	rc = tracer_attach(r.tr, c->attach_pid);
 	if (rc < 0) {
@@ -453,4 +671,70 @@ int run_attach(const struct cli *c)
 out:
 	runner_close(&r);
 	return code;
+}
+
+int run_check(const struct cli *c)
+{
+	struct strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+	struct jail_bpf bpf = { 0 };
+	struct policy *p = NULL;
+	int rc, code = JAIL_EXIT_POLICY;
+	FILE *f = NULL;
+
+	if (load_policy(c, &p) < 0)
+		goto out;
+	rc = policy_check(p, 0, &out);
+	fputs(sb_str(&out), stdout);
+	if (rc >= 0) {
+		struct policy *base = NULL;
+
+		sb_reset(&out);
+		rc = baseline_load(p, &base, &err);
+		if (rc == 0) {
+			sb_puts(&out, "\njail's hardening baseline, a filter "
+				"installed before the policy's (the kernel "
+				"takes the stricter answer):\n");
+			baseline_text(&out, policy_unsafe_flags(p),
+				      baseline_needs_scratch(p));
+		}
+		policy_free(base);
+		fputs(sb_str(&out), stdout);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "jail: %s: %s\n", c->policy_path, strerror(-rc));
+		goto out;
+	}
+	code = 0;
+	if (!c->dump_bpf)
+		goto out;
+	rc = policy_compile(p, 0, &bpf, &err);
+	if (rc < 0) {
+		fprintf(stderr, "jail: %s\n", sb_str(&err));
+		code = JAIL_EXIT_POLICY;
+		goto out;
+	}
+	f = fopen(c->dump_bpf, "we");
+	if (!f || fwrite(bpf.insns, sizeof(*bpf.insns), bpf.len, f) != bpf.len ||
+	    fflush(f) != 0) {
+		fprintf(stderr, "jail: %s: %s\n", c->dump_bpf, strerror(errno));
+		code = JAIL_EXIT_ERROR;
+	}
+out:
+	if (f)
+		fclose(f);
+	bpf_free(&bpf);
+	policy_free(p);
+	sb_free(&out);
+	sb_free(&err);
+	return code;
+}
+
+int run_list_groups(void)
+{
+	struct strbuf out = STRBUF_INIT;
+
+	policy_list_groups(&out);
+	fputs(sb_str(&out), stdout);
+	sb_free(&out);
+	return 0;
 }

@@ -7,5 +7,8 @@
 /* Each returns jail's exit status. */
 int run_launch(const struct cli *c);
 int run_attach(const struct cli *c);
+/* --check: load, report, optionally dump the BPF program. */
+int run_check(const struct cli *c);
+int run_list_groups(void);
 
 #endif

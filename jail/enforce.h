@@ -1,0 +1,41 @@
+/* enforce: the tracer's side of a policy. At a syscall stop it finds out
+ * what the call touches (each path resolved as the kernel will resolve
+ * it, each socket address decoded), asks the policy, adds the hardening
+ * baseline's own checks, and, for calls it lets through, makes the kernel
+ * use what was checked. */
+#ifndef JAIL_ENFORCE_H
+#define JAIL_ENFORCE_H
+
+#include "policy/policy.h"
+#include "tracer/tracer.h"
+
+struct enforcer;
+
+enum { ENFORCE_MAX_ADDRS = 64 };
+
+struct enforce_result {
+	struct policy_decision d;
+	/* What was found out; owned, freed by enforce_result_free. */
+	char *paths[2];
+	size_t npaths;
+	struct policy_sockaddr addrs[ENFORCE_MAX_ADDRS];
+	char *unix_paths[ENFORCE_MAX_ADDRS];
+	size_t naddrs;
+};
+
+/* p: the user's policy; base: its baseline (both borrowed). */
+int enforce_create(struct enforcer **out, const struct policy *p,
+		   const struct policy *base, struct tracer *tr);
+void enforce_destroy(struct enforcer *e);
+
+/* Decide the syscall t is stopped at. 0 with res filled, or -errno when
+ * it could not be looked at (the caller fails the call with it). */
+int enforce_syscall(struct enforcer *e, struct task *t,
+		    const struct tr_syscall *sc, struct enforce_result *res);
+/* The call is allowed: make it run on what was checked. 0 or -errno (the
+ * caller then fails the call). */
+int enforce_apply(struct enforcer *e, struct task *t,
+		  const struct tr_syscall *sc, struct enforce_result *res);
+void enforce_result_free(struct enforce_result *res);
+
+#endif

@@ -1,0 +1,41 @@
+/* baseline: jail's hardening rules, a filter of their own.
+ *
+ * The baseline is compiled into a second seccomp program, installed
+ * before the policy's. The kernel runs both and takes the most restrictive
+ * answer (an errno beats SECCOMP_RET_TRACE beats allow), so a policy can
+ * only narrow the baseline, and neither disturbs the other's rule order.
+ * Each loosening needs its own `allow-unsafe NAME` in the policy, and
+ * --check warns about it. What the language cannot say (a target must be
+ * inside the jailed tree; no write to /proc/PID/mem) the tracer checks
+ * (jail/harden.c): the baseline only makes sure those calls reach it.
+ */
+#ifndef JAIL_BASELINE_H
+#define JAIL_BASELINE_H
+
+#include <stdbool.h>
+
+#include "policy/policy.h"
+
+/* The read-only scratch area jail maps in every jailed address space when
+ * it checks paths or addresses: the checked copies of what a call names
+ * live there, where the program cannot change them. It sits below the
+ * lowest address programs use (0x400000, where non-PIE x86_64 programs
+ * start), so the filter can refuse any change to it by address alone. */
+enum {
+	SCRATCH_ADDR = 0x10000,
+	SCRATCH_END = 0x400000,
+};
+
+/* Whether a policy needs the scratch area (it checks paths or
+ * addresses). */
+bool baseline_needs_scratch(const struct policy *user);
+
+/* The baseline for a user policy (its allow-unsafe switches, whether it
+ * checks paths). 0 or -errno with a line in err; free with policy_free. */
+int baseline_load(const struct policy *user, struct policy **out,
+		  struct strbuf *err);
+
+/* The baseline's rules as text (for --check and the docs). */
+void baseline_text(struct strbuf *out, unsigned unsafe, bool scratch);
+
+#endif

@@ -1,0 +1,130 @@
+#!/bin/bash
+# Policies on real programs: the example policies let their programs work
+# and stop what they forbid; errors, kills, --check and the audit log.
+. "$(dirname "$0")/../lib.sh"
+POL=$ROOT/examples/policies
+cnt() { count_records "$1" "$2"; }
+
+# python3: no network, writes only under /tmp.
+cat >"$TMP/t.py" <<'PY'
+import socket, os, sys
+open(sys.argv[1], "w").write("x")
+try:
+    socket.create_connection(("127.0.0.1", 9), timeout=1); print("net allowed")
+except OSError as e:
+    print("net blocked", e.errno)
+try:
+    open("/var/tmp/jail-evil.txt", "w"); print("write allowed")
+except OSError as e:
+    print("write blocked", e.errno)
+PY
+out=$("$JAIL" -p "$POL/python-no-net.conf" -o "$TMP/py.jsonl" /usr/bin/python3 "$TMP/t.py" "$TMP/ok.txt")
+rc=$?
+check "python-no-net: runs (status $rc)" test "$rc" = 0
+check "python-no-net: writes under /tmp" test -f "$TMP/ok.txt"
+check "python-no-net: no network (EACCES)" grep -q "net blocked 13" <<<"$out"
+check "python-no-net: no write outside /tmp (EROFS)" grep -q "write blocked 30" <<<"$out"
+check "python-no-net: nothing written outside" test ! -e /var/tmp/jail-evil.txt
+check "python-no-net: the refused socket is logged with its rule" \
+	test "$(cnt "$TMP/py.jsonl" 'r["type"]=="syscall" and r["syscall"] in ("socket", "connect") and r["action"]=="deny" and "python-no-net.conf:" in r["rule"]')" -ge 1
+check "python-no-net: denials carry a tip" \
+	test "$(cnt "$TMP/py.jsonl" 'r["type"]=="syscall" and r["action"]=="deny" and "tip" in r')" -ge 1
+
+# make + gcc: may write only the build directory.
+mkdir -p "$TMP/proj"
+cd "$TMP/proj" || exit 1
+for i in 1 2 3 4; do echo "int f$i(void) { return $i; }" >f$i.c; done
+printf '#include <stdio.h>\nint f1(void), f2(void), f3(void), f4(void);\nint main(void) { printf("%%d\\n", f1() + f2() + f3() + f4()); return 0; }\n' >main.c
+cat >Makefile <<'MK'
+BUILD ?= build
+OBJS = $(BUILD)/main.o $(BUILD)/f1.o $(BUILD)/f2.o $(BUILD)/f3.o $(BUILD)/f4.o
+$(BUILD)/prog: $(OBJS)
+	$(CC) -o $@ $(OBJS)
+$(BUILD)/%.o: %.c | $(BUILD)
+	$(CC) -O1 -c -o $@ $<
+$(BUILD):
+	mkdir -p $@
+evil:
+	echo pwned > ../outside.txt
+MK
+"$JAIL" -p "$POL/build.conf" -D BUILD="$TMP/proj/build" make -s -j2 BUILD=build
+check "build: make -j2 with gcc succeeds" test $? = 0
+check "build: the program was built and runs" test "$(./build/prog)" = 10
+"$JAIL" -p "$POL/build.conf" -D BUILD="$TMP/proj/build" make -s evil 2>/dev/null
+check "build: a recipe writing outside the build directory fails" test $? != 0
+check "build: nothing written outside" test ! -e "$TMP/outside.txt"
+cd "$ROOT" || exit 1
+
+# A shell that may only read /etc and /usr.
+out=$("$JAIL" -p "$POL/shell-readonly.conf" /bin/sh -c \
+	'cat /etc/hostname >/dev/null && echo read-ok; ls /usr >/dev/null && echo ls-ok;
+	 echo x >/tmp/jail-ro-test 2>/dev/null || echo write-refused;
+	 cat /etc/shadow >/dev/null 2>&1 || echo shadow-refused;
+	 cat /root/.bashrc >/dev/null 2>&1 || echo home-refused' 2>&1)
+check "shell-readonly: reads /etc and runs ls" grep -q "read-ok" <<<"$out"
+check "shell-readonly: runs programs from /usr" grep -q "ls-ok" <<<"$out"
+check "shell-readonly: cannot write" grep -q "write-refused" <<<"$out"
+check "shell-readonly: cannot read /etc/shadow" grep -q "shadow-refused" <<<"$out"
+check "shell-readonly: cannot read outside /etc and /usr" grep -q "home-refused" <<<"$out"
+
+# A server that may bind only 127.0.0.1.
+cat >"$TMP/srv.py" <<'PY'
+import socket
+for addr in ("127.0.0.1", "0.0.0.0"):
+    s = socket.socket()
+    try:
+        s.bind((addr, 0)); s.listen(); print("bind", addr, "ok")
+    except OSError as e:
+        print("bind", addr, "refused", e.errno)
+    s.close()
+PY
+out=$(cd "$TMP" && "$JAIL" -p "$POL/server-localhost.conf" /usr/bin/python3 srv.py)
+check "server-localhost: binds 127.0.0.1" grep -q "bind 127.0.0.1 ok" <<<"$out"
+check "server-localhost: may not bind 0.0.0.0" grep -q "bind 0.0.0.0 refused 99" <<<"$out"
+
+# Errors in a policy: one line file:line:col, status 2, nothing runs.
+printf 'default deny\nallow opn read\n' >"$TMP/bad.conf"
+"$JAIL" -p "$TMP/bad.conf" touch "$TMP/ran" 2>"$TMP/err"
+rc=$?
+check "bad policy: status 2" test "$rc" = 2
+check "bad policy: file:line:col and a hint" \
+	grep -q "^$TMP/bad.conf:2:7: unknown syscall \"opn\", did you mean \"open\"?" "$TMP/err"
+check "bad policy: the program did not run" test ! -e "$TMP/ran"
+check "bad policy: one line" test "$(wc -l <"$TMP/err")" = 1
+"$JAIL" -p "$TMP/missing.conf" true 2>"$TMP/err"
+check "missing policy file: status 2" test $? = 2
+
+# kill: the tree dies, jail names the rule, exits 159.
+printf 'default allow\nkill getppid\n' >"$TMP/kill.conf"
+"$JAIL" -p "$TMP/kill.conf" -o "$TMP/kill.jsonl" sh -c 'sleep 86397 & python3 -c "import os; os.getppid()"' 2>"$TMP/err"
+rc=$?
+check "kill rule: status 159" test "$rc" = 159
+check "kill rule: jail names the rule and the call" grep -q "jail: killed by $TMP/kill.conf:2: getppid()" "$TMP/err"
+check "kill rule: the whole tree is gone" no_leftovers "sleep 86397"
+check "kill rule: logged" test "$(cnt "$TMP/kill.jsonl" 'r["type"]=="kill"')" = 1
+
+# deny(ERRNO) and signal rules.
+printf 'default allow\ndeny(EACCES) fs.read %s/secret\ndeny signal SIGUSR2\n' "$TMP" >"$TMP/d.conf"
+echo hidden >"$TMP/secret"
+"$JAIL" -p "$TMP/d.conf" cat "$TMP/secret" 2>"$TMP/err"
+check "deny(EACCES) fs.read: cat fails with EACCES" grep -q "Permission denied" "$TMP/err"
+out=$("$JAIL" -p "$TMP/d.conf" bash -c 'trap "echo got-usr2" USR2; kill -USR2 $$; echo after')
+check "deny signal: SIGUSR2 is suppressed" test "$out" = after
+
+# trap without a debugger: --on-trap decides.
+printf 'default allow\ntrap getppid\n' >"$TMP/trap.conf"
+"$JAIL" -p "$TMP/trap.conf" --on-trap=deny python3 -c 'import os,sys; sys.exit(1 if os.getppid() == -1 else 0)' 2>/dev/null
+check "--on-trap=deny: the call fails, the program goes on" test $? = 1
+"$JAIL" -p "$TMP/trap.conf" --on-trap=allow python3 -c 'import os,sys; sys.exit(3 if os.getppid() > 0 else 4)'
+check "--on-trap=allow: the call runs" test $? = 3
+"$JAIL" -p "$TMP/trap.conf" --on-trap=kill python3 -c 'import os; os.getppid()' 2>/dev/null
+check "--on-trap=kill: killed" test $? = 159
+
+# --check and --list-groups.
+"$JAIL" --check -p "$POL/build.conf" -D BUILD=/tmp/b --dump-bpf "$TMP/f.bpf" >"$TMP/check"
+check "--check: succeeds on an example" test $? = 0
+check "--check: tells kernel from tracer" grep -q "tracer:" "$TMP/check"
+check "--check: shows the baseline" grep -q "deny ioctl if request" "$TMP/check"
+check "--dump-bpf: a whole number of instructions" test $(( $(stat -c %s "$TMP/f.bpf") % 8 )) = 0 -a -s "$TMP/f.bpf"
+"$JAIL" --list-groups | grep -q "^@basic-io"
+check "--list-groups lists @basic-io" test $? = 0
