@@ -1,17 +1,21 @@
 #include "jail/enforce.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
+#include <unistd.h>
 #include <linux/openat2.h>
 #include <netinet/in.h>
 
 #include "jail/harden.h"
 #include "tracer/decode.h"
+#include "jail/scratch.h"
 #include "tracer/pathres.h"
 
 struct enforcer {
@@ -38,6 +42,11 @@ int enforce_create(struct enforcer **out, const struct policy *p,
 	e->fs = e->fs || e->net;
 	*out = e;
 	return 0;
+}
+
+bool enforce_uses_scratch(const struct enforcer *e)
+{
+	return e && e->fs;
 }
 
 void enforce_destroy(struct enforcer *e)
@@ -156,6 +165,7 @@ static int gather_paths(struct task *t, const struct tr_syscall *sc,
 		if (rc < 0)
 			return rc;
 		res->paths[res->npaths] = p;
+		res->which[res->npaths] = i;
 		f->paths[f->npaths].path = p;
 		f->paths[f->npaths].rights = rights;
 		res->npaths++;
@@ -167,7 +177,7 @@ static int gather_paths(struct task *t, const struct tr_syscall *sc,
 /* Decode one struct sockaddr of the tracee. */
 static int read_sockaddr(struct task *t, uint64_t addr, uint64_t len,
 			 struct policy_sockaddr *a, char **unix_path,
-			 bool creates)
+			 bool creates, uint8_t *raw, size_t *raw_len)
 {
 	struct sockaddr_storage ss;
 	size_t n = len > sizeof(ss) ? sizeof(ss) : (size_t)len;
@@ -178,6 +188,10 @@ static int read_sockaddr(struct task *t, uint64_t addr, uint64_t len,
 		return -EINVAL;
 	if (task_read_mem(t, addr, &ss, n) != (ssize_t)n)
 		return -EFAULT;
+	if (raw) {
+		memcpy(raw, &ss, n);
+		*raw_len = n;
+	}
 	a->family = ss.ss_family;
 	if (ss.ss_family == AF_INET && n >= sizeof(struct sockaddr_in)) {
 		struct sockaddr_in *in = (struct sockaddr_in *)&ss;
@@ -286,7 +300,9 @@ static int gather_addrs(struct task *t, const struct tr_syscall *sc,
 			continue;	/* a connected socket's own peer */
 		rc = read_sockaddr(t, addr, len, &res->addrs[res->naddrs],
 				   &res->unix_paths[res->naddrs],
-				   na->op == NET_BIND);
+				   na->op == NET_BIND,
+				   res->naddrs ? NULL : res->raw_addr,
+				   &res->raw_len);
 		res->naddrs++;
 		if (rc < 0)
 			return rc;
@@ -294,6 +310,120 @@ static int gather_addrs(struct task *t, const struct tr_syscall *sc,
 	f->addrs = res->addrs;
 	f->naddrs = res->naddrs;
 	return 0;
+}
+
+static bool is_exec_call(const struct tr_syscall *sc)
+{
+	const struct sc_ent *ent = systab_by_nr(sc->abi, sc->nr);
+
+	return ent && (ent->class & SC_EXEC);
+}
+
+/* What the kernel will load besides the file exec names: a script's
+ * interpreter (#!, up to 4 levels as the kernel allows) or an ELF
+ * program's PT_INTERP. Each is loaded without a syscall the filter sees,
+ * so each must pass fs.exec too. NULL when there is none. */
+static char *exec_next(struct task *t, const char *path)
+{
+	struct pathres_ctx c = { .pid = task_pid(t), .tid = task_tid(t) };
+	unsigned char buf[256];
+	char name[256], *out = NULL;
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return NULL;
+	n = pread(fd, buf, sizeof(buf) - 1, 0);
+	if (n >= 2 && buf[0] == '#' && buf[1] == '!') {
+		size_t i = 2, k = 0;
+
+		buf[n] = '\0';
+		while (buf[i] == ' ' || buf[i] == '\t')
+			i++;
+		while (buf[i] && !strchr(" \t\n", buf[i]) && k < sizeof(name) - 1)
+			name[k++] = (char)buf[i++];
+		name[k] = '\0';
+		if (k && pathres_resolve(&c, AT_FDCWD, name, PATHRES_FOLLOW,
+					 &out) < 0)
+			out = NULL;
+	} else if (n >= 64 && memcmp(buf, "\177ELF", 4) == 0 &&
+		   buf[4] == 2 /* ELFCLASS64 */) {
+		Elf64_Ehdr eh;
+		Elf64_Phdr ph;
+		int i;
+
+		memcpy(&eh, buf, sizeof(eh));
+		for (i = 0; i < eh.e_phnum && i < 64; i++) {
+			if (pread(fd, &ph, sizeof(ph), (off_t)(eh.e_phoff +
+				  (uint64_t)i * eh.e_phentsize)) != sizeof(ph))
+				break;
+			if (ph.p_type != PT_INTERP || ph.p_filesz == 0 ||
+			    ph.p_filesz >= sizeof(name))
+				continue;
+			if (pread(fd, name, ph.p_filesz, (off_t)ph.p_offset) ==
+			    (ssize_t)ph.p_filesz) {
+				name[ph.p_filesz - 1] = '\0';
+				if (pathres_resolve(&c, AT_FDCWD, name,
+						    PATHRES_FOLLOW, &out) < 0)
+					out = NULL;
+			}
+			break;
+		}
+	} else if (n >= 52 && memcmp(buf, "\177ELF", 4) == 0 &&
+		   buf[4] == 1 /* ELFCLASS32 */) {
+		Elf32_Ehdr eh;
+		Elf32_Phdr ph;
+		int i;
+
+		memcpy(&eh, buf, sizeof(eh));
+		for (i = 0; i < eh.e_phnum && i < 64; i++) {
+			if (pread(fd, &ph, sizeof(ph), (off_t)(eh.e_phoff +
+				  (uint32_t)i * eh.e_phentsize)) != sizeof(ph))
+				break;
+			if (ph.p_type != PT_INTERP || ph.p_filesz == 0 ||
+			    ph.p_filesz >= sizeof(name))
+				continue;
+			if (pread(fd, name, ph.p_filesz, (off_t)ph.p_offset) ==
+			    (ssize_t)ph.p_filesz) {
+				name[ph.p_filesz - 1] = '\0';
+				if (pathres_resolve(&c, AT_FDCWD, name,
+						    PATHRES_FOLLOW, &out) < 0)
+					out = NULL;
+			}
+			break;
+		}
+	}
+	close(fd);
+	return out;
+}
+
+/* Judge each file in the exec chain as if it were exec'd itself; the
+ * call gets the most severe answer. */
+static int check_exec_chain(struct enforcer *e, struct task *t,
+			    const struct tr_syscall *sc, const char *path,
+			    struct policy_decision *d)
+{
+	char *cur = exec_next(t, path);
+	int depth, rc = 0;
+
+	for (depth = 0; cur && depth < 5 && rc == 0; depth++) {
+		struct policy_facts f = { .npaths = 1 };
+		struct policy_decision one;
+		char *next;
+
+		f.paths[0].path = cur;
+		f.paths[0].rights = POLICY_FS_EXEC;
+		rc = policy_eval_syscall(e->pol, sc->abi, sc->nr, sc->args, &f,
+					 &one);
+		if (rc == 0 && one.action > d->action)
+			*d = one;
+		next = exec_next(t, cur);
+		free(cur);
+		cur = next;
+	}
+	free(cur);
+	return rc;
 }
 
 int enforce_syscall(struct enforcer *e, struct task *t,
@@ -318,6 +448,11 @@ int enforce_syscall(struct enforcer *e, struct task *t,
 				 &res->d);
 	if (rc < 0)
 		goto fail;
+	if (e->fs && res->npaths && is_exec_call(sc)) {
+		rc = check_exec_chain(e, t, sc, res->paths[0], &res->d);
+		if (rc < 0)
+			goto fail;
+	}
 	/* The baseline narrows whatever the policy said, as the kernel does
 	 * with its filter. */
 	if (e->base) {
@@ -345,12 +480,220 @@ fail:
 	return rc;
 }
 
+static bool is_open_call(const char *name)
+{
+	return strcmp(name, "open") == 0 || strcmp(name, "openat") == 0 ||
+	       strcmp(name, "openat2") == 0 || strcmp(name, "creat") == 0;
+}
+
+/* openat2 refuses flags open(2) ignores: keep what open(2) would honour. */
+static uint64_t openat2_flags(uint64_t flags)
+{
+	const uint64_t valid = O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY |
+			       O_TRUNC | O_APPEND | O_NONBLOCK | O_DSYNC |
+			       O_ASYNC | O_DIRECT | O_LARGEFILE | O_DIRECTORY |
+			       O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_PATH |
+			       020000000 /* the kernel's O_TMPFILE bit */;
+
+	flags &= valid;
+	if (flags & O_PATH)
+		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+	return flags;
+}
+
+static int put_str(struct task *t, uint64_t at, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	if (n > 4096)
+		return -ENAMETOOLONG;
+	return task_write_mem(t, at, s, n) == (ssize_t)n ? 0 : -EFAULT;
+}
+
+/* open, openat, creat, openat2: the checked path, opened by openat2 with
+ * no symbolic link allowed anywhere, so that a component swapped for a
+ * link after the check makes the call fail instead of leave the jail. */
+static int apply_open(struct task *t, const struct tr_syscall *sc,
+		      const struct fs_access *fa, const char *path,
+		      uint64_t slot)
+{
+	const char *name = fa->name;
+	uint64_t how[3] = { 0 }, mode = 0;
+	int rc;
+
+	if (strcmp(name, "openat2") == 0) {
+		rc = read_open_how(t, sc->args[2], how);
+		if (rc < 0)
+			return rc;
+		/* The path is absolute and resolved: scoping is done. */
+		how[2] &= ~(uint64_t)(RESOLVE_IN_ROOT | RESOLVE_BENEATH);
+	} else if (strcmp(name, "creat") == 0) {
+		how[0] = O_CREAT | O_WRONLY | O_TRUNC;
+		mode = sc->args[1];
+	} else if (strcmp(name, "open") == 0) {
+		how[0] = sc->args[1];
+		mode = sc->args[2];
+	} else {
+		how[0] = sc->args[2];
+		mode = sc->args[3];
+	}
+	if (strcmp(name, "openat2") != 0) {
+		how[0] = openat2_flags(how[0]);
+		how[1] = how[0] & (O_CREAT | 020000000) ? mode & 07777 : 0;
+	}
+	how[2] |= RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+	rc = put_str(t, slot + SLOT_PATH0, path);
+	if (rc == 0 && task_write_mem(t, slot + SLOT_MISC, how, sizeof(how)) !=
+			       sizeof(how))
+		rc = -EFAULT;
+	if (rc == 0)
+		rc = task_set_syscall_nr(t, SYS_openat2);
+	if (rc == 0)
+		rc = task_set_syscall_arg(t, 0, (uint64_t)(int64_t)AT_FDCWD);
+	if (rc == 0)
+		rc = task_set_syscall_arg(t, 1, slot + SLOT_PATH0);
+	if (rc == 0)
+		rc = task_set_syscall_arg(t, 2, slot + SLOT_MISC);
+	if (rc == 0)
+		rc = task_set_syscall_arg(t, 3, sizeof(how));
+	return rc;
+}
+
+/* Other path calls: the path argument points at the checked copy, and a
+ * dirfd beside it becomes AT_FDCWD (the copy is absolute). The kernel
+ * still walks that path, so a directory of it swapped for a symlink in
+ * between is not caught here (docs/policy.md says so). */
+static int apply_path(struct task *t, const struct tr_syscall *sc,
+		      const struct fs_access *fa, int which, const char *path,
+		      uint64_t at)
+{
+	const struct fs_path_spec *sp = &fa->path[which];
+	int rc;
+
+	if (sp->src != FS_SRC_PATH || path[0] != '/')
+		return 0;
+	/* An empty path with AT_EMPTY_PATH, or a NULL one, names the dirfd:
+	 * nothing in memory to protect. */
+	if (sc->args[sp->path_arg] == 0)
+		return 0;
+	rc = put_str(t, at, path);
+	if (rc == 0)
+		rc = task_set_syscall_arg(t, sp->path_arg, at);
+	if (rc == 0 && sp->dirfd_arg >= 0)
+		rc = task_set_syscall_arg(t, sp->dirfd_arg,
+					  (uint64_t)(int64_t)AT_FDCWD);
+	return rc;
+}
+
+/* connect, bind, sendto: the checked sockaddr. For msghdr calls the
+ * header is copied too, its name pointing at the copy. */
+static int apply_addr(struct task *t, const struct tr_syscall *sc,
+		      const struct enforce_result *res, uint64_t slot)
+{
+	const struct net_access *na;
+	bool mux, is32 = sc->abi == ABI_I386;
+	uint64_t args[6], misc = slot + SLOT_MISC + 64, addr, len;
+	int rc;
+
+	na = policy_net_access(sc->abi, sc->nr, sc->args, &mux);
+	if (!na)
+		return 0;
+	memcpy(args, sc->args, sizeof(args));
+	if (mux) {
+		uint32_t m[6];
+		int k;
+
+		if (task_read_mem(t, sc->args[1], m, sizeof(m)) != sizeof(m))
+			return -EFAULT;
+		for (k = 0; k < 6; k++)
+			args[k] = m[k];
+	}
+	if (na->src == NET_ADDR_MMSGHDR) {
+		/* Several messages, several addresses: checked ones cannot
+		 * all be copied; send one at a time (sendmmsg may send fewer
+		 * than asked). */
+		if (!mux && args[na->len_arg] > 1)
+			return task_set_syscall_arg(t, na->len_arg, 1);
+		return args[na->len_arg] > 1 ? -EINVAL : 0;
+	}
+	if (na->src == NET_ADDR_ARG) {
+		addr = args[na->addr_arg];
+		len = args[na->len_arg];
+	} else {
+		rc = read_msg_name(t, args[na->addr_arg], is32, &addr, &len);
+		if (rc < 0)
+			return rc;
+	}
+	if (!addr || !res->raw_len)
+		return 0;
+	/* The bytes that were checked, not a second read of the memory. */
+	if (task_write_mem(t, misc, res->raw_addr, res->raw_len) !=
+	    (ssize_t)res->raw_len)
+		return -EFAULT;
+	len = res->raw_len;
+	if (na->src == NET_ADDR_MSGHDR) {
+		uint8_t hdr[56];
+		size_t hl = is32 ? 28 : 56;
+		uint64_t hcopy = slot + SLOT_MISC + 256;
+
+		if (task_read_mem(t, args[na->addr_arg], hdr, hl) != (ssize_t)hl)
+			return -EFAULT;
+		/* msg_name and msg_namelen: the checked copy and its size. */
+		if (is32) {
+			uint32_t p[2] = { (uint32_t)misc, (uint32_t)len };
+
+			memcpy(hdr, p, sizeof(p));
+		} else {
+			uint32_t l = (uint32_t)len;
+
+			memcpy(hdr, &misc, 8);
+			memcpy(hdr + 8, &l, 4);
+		}
+		if (task_write_mem(t, hcopy, hdr, hl) != (ssize_t)hl)
+			return -EFAULT;
+		misc = hcopy;
+	}
+	if (mux) {
+		uint32_t m[6];
+		uint64_t mcopy = slot + SLOT_MISC + 512;
+		int k;
+
+		for (k = 0; k < 6; k++)
+			m[k] = (uint32_t)args[k];
+		m[na->addr_arg] = (uint32_t)misc;
+		if (task_write_mem(t, mcopy, m, sizeof(m)) != sizeof(m))
+			return -EFAULT;
+		return task_set_syscall_arg(t, 1, mcopy);
+	}
+	return task_set_syscall_arg(t, na->addr_arg, misc);
+}
+
 int enforce_apply(struct enforcer *e, struct task *t,
 		  const struct tr_syscall *sc, struct enforce_result *res)
 {
-	(void)e;
-	(void)t;
-	(void)sc;
-	(void)res;
-	return 0;
+	const struct fs_access *fa = NULL;
+	uint64_t slot;
+	size_t i;
+	int rc = 0;
+
+	if (res->npaths == 0 && res->naddrs == 0)
+		return 0;
+	slot = scratch_slot(e->tr, t);
+	if (!slot)
+		/* No area (before the first exec, which is jail's own child
+		 * and single-threaded), or every slot taken: with the area
+		 * mapped that is refused rather than left unprotected. */
+		return scratch_mapped(t) ? -EAGAIN : 0;
+	if (res->npaths)
+		fa = policy_fs_access(sc->abi, sc->nr);
+	if (fa && is_open_call(fa->name)) {
+		rc = apply_open(t, sc, fa, res->paths[0], slot);
+	} else if (fa) {
+		for (i = 0; i < res->npaths && rc == 0; i++)
+			rc = apply_path(t, sc, fa, res->which[i], res->paths[i],
+					slot + (i ? SLOT_PATH1 : SLOT_PATH0));
+	}
+	if (rc == 0 && res->naddrs)
+		rc = apply_addr(t, sc, res, slot);
+	return rc;
 }

@@ -17,16 +17,23 @@ struct enforce_result {
 	struct policy_decision d;
 	/* What was found out; owned, freed by enforce_result_free. */
 	char *paths[2];
+	int which[2];		/* the call's path argument each one is */
 	size_t npaths;
 	struct policy_sockaddr addrs[ENFORCE_MAX_ADDRS];
 	char *unix_paths[ENFORCE_MAX_ADDRS];
 	size_t naddrs;
+	/* The first address's bytes as checked: what the call will get. */
+	uint8_t raw_addr[128];
+	size_t raw_len;
 };
 
 /* p: the user's policy; base: its baseline (both borrowed). */
 int enforce_create(struct enforcer **out, const struct policy *p,
 		   const struct policy *base, struct tracer *tr);
 void enforce_destroy(struct enforcer *e);
+/* Whether calls are checked against copies in the scratch area
+ * (jail/scratch.h): the policy checks paths or addresses. */
+bool enforce_uses_scratch(const struct enforcer *e);
 
 /* Decide the syscall t is stopped at. 0 with res filled, or -errno when
  * it could not be looked at (the caller fails the call with it). */

@@ -20,6 +20,7 @@
 #include "jail/enforce.h"
 #include "jail/harden.h"
 #include "jail/launch.h"
+#include "jail/scratch.h"
 #include "jail/term.h"
 #include "policy/baseline.h"
 #include "policy/builtin.h"
@@ -289,11 +290,42 @@ resume:
 	return tracer_resume(r->tr, t, TR_RESUME_CONT, 0);
 }
 
+/* A new address space, or one jail just attached to: give it the
+ * scratch area, or end the tree (nothing could be checked safely). */
+static void map_scratch(struct runner *r, struct task *t)
+{
+	int rc;
+
+	if (!enforce_uses_scratch(r->enf))
+		return;
+	rc = scratch_map(r->tr, t);
+	if (rc < 0 && rc != -ESRCH) {
+		char what[96];
+
+		snprintf(what, sizeof(what), "cannot map the scratch area in "
+			 "process %d: %s", task_pid(t), strerror(-rc));
+		policy_kill(r, t, what, "baseline");
+	}
+}
+
+static int on_task_start(struct runner *r, struct tr_event *ev)
+{
+	if (r->enf) {
+		scratch_task_start(r->tr, ev->task, ev->parent_pid,
+				   ev->new_proc);
+		if (r->attach && ev->new_proc)
+			map_scratch(r, ev->task);
+	}
+	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);
+}
+
 static int on_exec(struct runner *r, struct tr_event *ev)
 {
 	struct task *t = ev->task;
 	struct rtask *rt = task_data(t);
 	struct audit_rec rec;
+
+	map_scratch(r, t);
 
 	if (!r->audit)
 		goto resume;
@@ -395,6 +427,14 @@ static int on_exited(struct runner *r, struct tr_event *ev)
 		r->main_done = true;
 		r->main_status = st;
 	}
+	if (r->enf) {
+		scratch_task_exit(t);
+		/* The leader is reaped last; after an exec from another
+		 * thread the process lives on under the same pid. */
+		if (task_tid(t) == task_pid(t) &&
+		    !tracer_find(r->tr, task_pid(t)))
+			scratch_proc_exit(t);
+	}
 	rtask_free(t);
 	return 0;
 }
@@ -413,7 +453,7 @@ static int (*const handlers[])(struct runner *, struct tr_event *) = {
 	[TR_GROUP_STOP] = on_group_stop,
 	[TR_FORK] = on_fork,
 	[TR_VFORK_DONE] = on_resume,
-	[TR_TASK_START] = on_resume,
+	[TR_TASK_START] = on_task_start,
 	[TR_EXEC] = on_exec,
 	[TR_EXITING] = on_resume,
 	[TR_EXITED] = on_exited,

@@ -1,0 +1,78 @@
+/* esc_x32 PATH
+ *
+ * Foreign ABI: x32 system call numbers (__X32_SYSCALL_BIT | nr) from a
+ * 64-bit program. A filter that compares nr without looking at the x32
+ * bit, or a tracer that masks it off, mistakes x32 openat for something
+ * else. jail's filter kills any x32 number: under jail this program dies
+ * by SIGSYS before it can print anything.
+ *
+ * Natively the kernel decides: without CONFIG_X86_X32_ABI it answers
+ * ENOSYS, which is "BLOCKED by the kernel" (the script knows); with it,
+ * the open works and the secret is read (ESCAPED).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* The verdict protocol of tests/integ/hardening.sh: one line on stdout,
+ * then exit 1 (ESCAPED), 0 (BLOCKED), 2 (SETUP: the attempt could not be
+ * made) or 3 (WRONG: stopped, but not the way jail promises). */
+enum verdict { BLOCKED, ESCAPED, SETUP, WRONG };
+
+static void __attribute__((noreturn, format(printf, 2, 3)))
+verdict(enum verdict v, const char *fmt, ...)
+{
+	static const char *const word[] = {
+		"BLOCKED", "ESCAPED", "SETUP", "WRONG",
+	};
+	char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	for (char *c = msg; *c; c++)	/* one line, whatever it quotes */
+		if ((unsigned char)*c < ' ')
+			*c = ' ';
+	/* one write(2), no stdio buffer: the line survives a kill */
+	dprintf(1, "%s: %s\n", word[v], msg);
+	_exit(v);
+}
+
+/* "EACCES" for EACCES. */
+static const char *en(int e)
+{
+	const char *s = strerrorname_np(e);
+
+	return s ? s : "E?";
+}
+
+enum { X32_BIT = 0x40000000 };
+
+int main(int argc, char **argv)
+{
+	char buf[128];
+	long fd;
+	ssize_t n;
+
+	if (argc != 2)
+		verdict(SETUP, "usage: esc_x32 PATH");
+	fd = syscall(X32_BIT | SYS_openat, AT_FDCWD, argv[1], O_RDONLY);
+	if (fd < 0 && errno == ENOSYS)
+		verdict(BLOCKED, "x32 openat: ENOSYS (by the kernel: no x32 "
+			"ABI)");
+	if (fd < 0)
+		verdict(BLOCKED, "x32 openat(%s): %s", argv[1], en(errno));
+	n = read((int)fd, buf, sizeof(buf) - 1);
+	if (n < 0)
+		verdict(BLOCKED, "x32 openat gave fd %ld, read: %s", fd,
+			en(errno));
+	buf[n] = '\0';
+	if (strncmp(buf, "TOPSECRET", 9) != 0)
+		verdict(SETUP, "%s is not a secret (no TOPSECRET)", argv[1]);
+	verdict(ESCAPED, "x32 openat + read of %s: \"%.20s\"", argv[1], buf);
+}
