@@ -31,7 +31,7 @@ PROG_BINS := $(PROG_SRCS:tests/progs/%.c=$(B)/progs/%)
 EXAMPLE_SRCS := $(wildcard examples/*.c)
 EXAMPLE_BINS := $(EXAMPLE_SRCS:examples/%.c=$(B)/examples/%)
 
-.PHONY: all jail deps test unit progs demo install clean format bench
+.PHONY: all jail deps test unit progs demo install clean format bench fuzz
 
 all: $(B)/jail
 jail: $(B)/jail
@@ -64,6 +64,20 @@ $(B)/examples/%: examples/%.c
 	@mkdir -p $(@D)
 	$(CC) -std=gnu17 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< -lpthread
 
+# The policy parser under libFuzzer (clang). `make fuzz` runs it for
+# FUZZ_SECONDS; make test runs a short smoke of it (tests/integ/fuzz.sh).
+FUZZ_SECONDS ?= 300
+FUZZ_SRCS := tests/fuzz/fuzz_policy.c $(wildcard policy/*.c) \
+	     tracer/systab.c tracer/xlat.c tracer/strbuf.c
+$(B)/fuzz_policy: $(FUZZ_SRCS) $(wildcard policy/*.h tracer/*.h)
+	@mkdir -p $(@D)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu17 \
+		-D_GNU_SOURCE -I. -o $@ $(FUZZ_SRCS) -lseccomp -lcap
+fuzz: $(B)/fuzz_policy
+	mkdir -p $(B)/fuzz-corpus
+	$(B)/fuzz_policy -max_len=4096 -max_total_time=$(FUZZ_SECONDS) \
+		$(B)/fuzz-corpus tests/policy/good examples/policies
+
 unit: $(UNIT_BINS)
 progs: $(PROG_BINS) $(EXAMPLE_BINS)
 
@@ -72,7 +86,8 @@ deps:
 	@sh tests/deps.sh
 
 test: deps
-	@$(MAKE) --no-print-directory jail $(B)/jail-asan unit progs
+	@$(MAKE) --no-print-directory jail $(B)/jail-asan unit progs \
+		$(B)/fuzz_policy
 	@sh tests/run.sh
 
 demo: deps

@@ -129,6 +129,25 @@ static int read_open_how(struct task *t, uint64_t addr, uint64_t how[3])
 	       3 * sizeof(*how) ? 0 : -EFAULT;
 }
 
+/* Whether path `which` names the dirfd itself ("" with AT_EMPTY_PATH, or
+ * NULL): reading what an open descriptor refers to (fstat is
+ * newfstatat(fd, "", AT_EMPTY_PATH)) gives nothing its open did not. A
+ * write or an exec through the descriptor still needs its right. */
+static bool acts_on_fd(struct task *t, const struct fs_access *fa, int which,
+		       const uint64_t args[6], uint64_t flags)
+{
+	const struct fs_path_spec *sp = &fa->path[which];
+	char c;
+
+	if (sp->src != FS_SRC_PATH)
+		return false;
+	if (sp->null_is_dirfd && args[sp->path_arg] == 0)
+		return true;
+	if (!sp->empty_flag || !(flags & sp->empty_flag))
+		return false;
+	return task_read_mem(t, args[sp->path_arg], &c, 1) == 1 && c == '\0';
+}
+
 static int gather_paths(struct task *t, const struct tr_syscall *sc,
 			struct enforce_result *res, struct policy_facts *f)
 {
@@ -158,6 +177,9 @@ static int gather_paths(struct task *t, const struct tr_syscall *sc,
 		char *p = NULL;
 
 		if (!rights)
+			continue;
+		if (rights == POLICY_FS_READ && acts_on_fd(t, fa, i, sc->args,
+							   flags))
 			continue;
 		rc = resolve_one(t, fa, i, sc->args, flags, scope, &p);
 		if (rc == -ENXIO)	/* anonymous memory: no file */

@@ -15,11 +15,17 @@ for pair in libseccomp:libseccomp-dev libcap:libcap-dev \
 done
 # Tools the tests and benchmarks compare against or run under jail.
 for pair in gcc:gcc make:make gdb:gdb strace:strace python3:python3 \
-	    tar:tar find:findutils sort:coreutils bash:bash; do
+	    tar:tar find:findutils sort:coreutils bash:bash clang:clang \
+	    nm:binutils readelf:binutils objcopy:binutils; do
 	cmd=${pair%%:*}
 	deb=${pair#*:}
 	command -v "$cmd" >/dev/null 2>&1 || need_pkgs="$need_pkgs $deb"
 done
+# libFuzzer's runtime for the policy fuzzer.
+if ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
+	>/dev/null 2>&1; then
+	need_pkgs="$need_pkgs libclang-rt-dev"
+fi
 [ -z "$need_pkgs" ] && exit 0
 echo "deps: installing$need_pkgs"
 SUDO=
