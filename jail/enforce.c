@@ -4,9 +4,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -334,6 +337,132 @@ static int gather_addrs(struct task *t, const struct tr_syscall *sc,
 	return 0;
 }
 
+/* The identity of the file at a resolved path, walked with no symlink
+ * allowed: if a component was swapped for one since the check, this
+ * fails rather than name another file. */
+static int path_identity(const char *path, dev_t *dev, ino_t *ino)
+{
+	struct open_how how = {
+		.flags = O_PATH | O_CLOEXEC,
+		.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
+	};
+	struct stat st;
+	int fd, rc = 0;
+
+	if (path[0] != '/')
+		return -ENOENT;
+	fd = (int)syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how));
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0)
+		rc = -errno;
+	close(fd);
+	*dev = st.st_dev;
+	*ino = st.st_ino;
+	return rc;
+}
+
+/* The device and inode of the mapping that contains addr. */
+static int map_identity(pid_t pid, uint64_t addr, dev_t *dev, ino_t *ino)
+{
+	char path[64], line[512];
+	int rc = -ENOENT;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", pid);
+	f = fopen(path, "re");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long lo, hi, inode;
+		unsigned maj, min;
+
+		if (sscanf(line, "%llx-%llx %*s %*s %x:%x %llu", &lo, &hi, &maj,
+			   &min, &inode) != 5)
+			continue;
+		if (addr >= lo && addr < hi) {
+			*dev = makedev(maj, min);
+			*ino = (ino_t)inode;
+			rc = inode ? 0 : -ENXIO;
+			break;
+		}
+	}
+	fclose(f);
+	return rc;
+}
+
+/* The identity of the object an fd or a mapping of the task is now. */
+static int object_identity(struct task *t, const struct fs_path_spec *sp,
+			   const uint64_t args[6], struct post_check *pc)
+{
+	struct stat st;
+	char path[64];
+
+	if (sp->src == FS_SRC_ADDR)
+		return map_identity(task_pid(t), args[sp->fd_arg], &pc->dev,
+				    &pc->ino);
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", task_pid(t),
+		 (int)args[sp->fd_arg]);
+	if (stat(path, &st) < 0)
+		return -errno;
+	pc->dev = st.st_dev;
+	pc->ino = st.st_ino;
+	return 0;
+}
+
+int enforce_post_check(struct task *t, const struct post_check *pc, long ret)
+{
+	struct stat st;
+	char path[64];
+	dev_t dev = 0;
+	ino_t ino = 0;
+	int rc;
+
+	switch (pc->kind) {
+	case POST_EXEC:
+		snprintf(path, sizeof(path), "/proc/%d/exe", task_pid(t));
+		if (stat(path, &st) < 0)
+			return -errno;
+		dev = st.st_dev;
+		ino = st.st_ino;
+		break;
+	case POST_MAP:
+		if (ret < 0 && ret > -4096)
+			return 0;	/* it failed: nothing was mapped */
+		rc = map_identity(task_pid(t), pc->addr ? pc->addr :
+				  (uint64_t)ret, &dev, &ino);
+		if (rc < 0)
+			return rc == -ENXIO ? -EPERM : rc;
+		break;
+	default:
+		return 0;
+	}
+	return dev == pc->dev && ino == pc->ino ? 0 : -EPERM;
+}
+
+/* mmap/mprotect whose file needs fs.exec (the path was gathered). */
+static bool is_map_call(const struct tr_syscall *sc)
+{
+	const struct fs_access *fa = policy_fs_access(sc->abi, sc->nr);
+
+	return fa && (fa->path[0].src == FS_SRC_FD ||
+		      fa->path[0].src == FS_SRC_ADDR);
+}
+
+/* Whether the file at path starts with "#!". */
+static bool is_script(const char *path)
+{
+	char buf[2];
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	bool yes;
+
+	if (fd < 0)
+		return false;
+	yes = pread(fd, buf, 2, 0) == 2 && buf[0] == '#' && buf[1] == '!';
+	close(fd);
+	return yes;
+}
+
 static bool is_exec_call(const struct tr_syscall *sc)
 {
 	const struct sc_ent *ent = systab_by_nr(sc->abi, sc->nr);
@@ -421,14 +550,19 @@ static char *exec_next(struct task *t, const char *path)
 }
 
 /* Judge each file in the exec chain as if it were exec'd itself; the
- * call gets the most severe answer. */
+ * call gets the most severe answer. The program that will run (what
+ * /proc/PID/exe will name) is the first file of the chain that is not a
+ * script: its identity is kept for the check at the exec event. */
 static int check_exec_chain(struct enforcer *e, struct task *t,
 			    const struct tr_syscall *sc, const char *path,
-			    struct policy_decision *d)
+			    struct policy_decision *d, struct post_check *pc)
 {
+	bool exe_found = !is_script(path);
 	char *cur = exec_next(t, path);
-	int depth, rc = 0;
+	int depth, rc;
 
+	pc->kind = POST_EXEC;
+	rc = path_identity(path, &pc->dev, &pc->ino);
 	for (depth = 0; cur && depth < 5 && rc == 0; depth++) {
 		struct policy_facts f = { .npaths = 1 };
 		struct policy_decision one;
@@ -440,6 +574,10 @@ static int check_exec_chain(struct enforcer *e, struct task *t,
 					 &one);
 		if (rc == 0 && one.action > d->action)
 			*d = one;
+		if (rc == 0 && !exe_found) {
+			rc = path_identity(cur, &pc->dev, &pc->ino);
+			exe_found = !is_script(cur);
+		}
 		next = exec_next(t, cur);
 		free(cur);
 		cur = next;
@@ -471,7 +609,24 @@ int enforce_syscall(struct enforcer *e, struct task *t,
 	if (rc < 0)
 		goto fail;
 	if (e->fs && res->npaths && is_exec_call(sc)) {
-		rc = check_exec_chain(e, t, sc, res->paths[0], &res->d);
+		rc = check_exec_chain(e, t, sc, res->paths[0], &res->d,
+				      &res->post);
+		if (rc < 0)
+			goto fail;
+	}
+	if (e->fs && res->npaths && is_map_call(sc)) {
+		const struct fs_path_spec *sp =
+			&policy_fs_access(sc->abi, sc->nr)->path[0];
+
+		/* mprotect's mapping is at its address; mmap's at its
+		 * result. */
+		res->post.kind = POST_MAP;
+		res->post.addr = sp->src == FS_SRC_ADDR ? sc->args[0] : 0;
+		if (res->paths[0][0] == '/')
+			rc = path_identity(res->paths[0], &res->post.dev,
+					   &res->post.ino);
+		else	/* memfd, deleted files: no path to walk */
+			rc = object_identity(t, sp, sc->args, &res->post);
 		if (rc < 0)
 			goto fail;
 	}
@@ -631,12 +786,16 @@ static int apply_addr(struct task *t, const struct tr_syscall *sc,
 			args[k] = m[k];
 	}
 	if (na->src == NET_ADDR_MMSGHDR) {
-		/* Several messages, several addresses: checked ones cannot
-		 * all be copied; send one at a time (sendmmsg may send fewer
-		 * than asked). */
-		if (!mux && args[na->len_arg] > 1)
-			return task_set_syscall_arg(t, na->len_arg, 1);
-		return args[na->len_arg] > 1 ? -EINVAL : 0;
+		/* Several messages, several addresses: only the first is
+		 * copied, and the call sends just it (sendmmsg may send fewer
+		 * than asked; the program sends the rest again). */
+		if (mux)
+			return -EINVAL;	/* i386 has no sendmmsg subcall */
+		if (args[na->len_arg] == 0)
+			return 0;
+		rc = task_set_syscall_arg(t, na->len_arg, 1);
+		if (rc < 0)
+			return rc;
 	}
 	if (na->src == NET_ADDR_ARG) {
 		addr = args[na->addr_arg];
@@ -653,9 +812,11 @@ static int apply_addr(struct task *t, const struct tr_syscall *sc,
 	    (ssize_t)res->raw_len)
 		return -EFAULT;
 	len = res->raw_len;
-	if (na->src == NET_ADDR_MSGHDR) {
-		uint8_t hdr[56];
-		size_t hl = is32 ? 28 : 56;
+	if (na->src != NET_ADDR_ARG) {
+		/* msghdr, or the first mmsghdr (a msghdr and msg_len). */
+		uint8_t hdr[64];
+		size_t hl = na->src == NET_ADDR_MMSGHDR ? (is32 ? 32 : 64) :
+			    (is32 ? 28 : 56);
 		uint64_t hcopy = slot + SLOT_MISC + 256;
 
 		if (task_read_mem(t, args[na->addr_arg], hdr, hl) != (ssize_t)hl)

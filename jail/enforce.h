@@ -6,6 +6,8 @@
 #ifndef JAIL_ENFORCE_H
 #define JAIL_ENFORCE_H
 
+#include <sys/types.h>
+
 #include "policy/policy.h"
 #include "tracer/tracer.h"
 
@@ -25,6 +27,13 @@ struct enforce_result {
 	/* The first address's bytes as checked: what the call will get. */
 	uint8_t raw_addr[128];
 	size_t raw_len;
+	/* A check that can only be made after the call (see post_check). */
+	struct post_check {
+		enum { POST_NONE, POST_EXEC, POST_MAP } kind;
+		dev_t dev;	/* the file that was checked */
+		ino_t ino;
+		uint64_t addr;	/* POST_MAP, mprotect: the address */
+	} post;
 };
 
 /* p: the user's policy; base: its baseline (both borrowed). */
@@ -44,5 +53,15 @@ int enforce_syscall(struct enforcer *e, struct task *t,
 int enforce_apply(struct enforcer *e, struct task *t,
 		  const struct tr_syscall *sc, struct enforce_result *res);
 void enforce_result_free(struct enforce_result *res);
+
+/* Some calls name their file in a way another thread can change after
+ * the check and before the kernel acts: a directory of exec's path
+ * swapped for a symlink, mmap's descriptor dup2()ed over, the mapping
+ * mprotect names replaced. For those the check is made again on what the
+ * kernel really used: the new program's /proc/PID/exe at the exec event,
+ * the mapping at the call's exit stop. 0 when it is the checked file,
+ * -EPERM when not (the caller kills: the program already holds it). */
+int enforce_post_check(struct task *t, const struct post_check *pc,
+		       long ret);
 
 #endif

@@ -33,6 +33,7 @@
 struct rtask {
 	char *exec_path;	/* read at exec's entry, for the exec record */
 	char **exec_argv;
+	struct post_check post;	/* to check at the exit stop or exec */
 };
 
 struct runner {
@@ -236,6 +237,7 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 	const struct sc_ent *e;
 	struct mem_reader mr;
 	enum policy_action act;
+	enum tr_resume how = TR_RESUME_CONT;
 	long err;
 	int rc;
 
@@ -264,8 +266,16 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 		if (e && (e->class & SC_EXEC) && r->audit)
 			note_exec(t, e, &sc, &mr);
 		rc = enforce_apply(r->enf, t, &sc, &er);
-		if (rc < 0)
+		if (rc < 0) {
 			task_skip_syscall(t, rc);
+		} else if (er.post.kind != POST_NONE) {
+			struct rtask *rt = rtask_of(t);
+
+			if (rt)
+				rt->post = er.post;
+			if (er.post.kind == POST_MAP)
+				how = TR_RESUME_SYSCALL;
+		}
 		break;
 	case POLICY_DENY:
 		audit_syscall(r, t, &sc, policy_action_name(er.d.action),
@@ -287,7 +297,32 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 	}
 	enforce_result_free(&er);
 resume:
-	return tracer_resume(r->tr, t, TR_RESUME_CONT, 0);
+	return tracer_resume(r->tr, t, how, 0);
+}
+
+/* A check that had to wait for the call to happen failed: the program
+ * holds a file it was not allowed. */
+static void post_check(struct runner *r, struct task *t, long ret)
+{
+	struct rtask *rt = task_data(t);
+	int rc;
+
+	if (!rt || rt->post.kind == POST_NONE)
+		return;
+	rc = enforce_post_check(t, &rt->post, ret);
+	rt->post.kind = POST_NONE;
+	if (rc < 0 && rc != -ESRCH)
+		policy_kill(r, t, "a checked file was swapped before the "
+			    "kernel used it", "baseline");
+}
+
+static int on_syscall_exit(struct runner *r, struct tr_event *ev)
+{
+	struct tr_syscall sc;
+
+	if (task_syscall(ev->task, &sc) == 0)
+		post_check(r, ev->task, sc.ret);
+	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);
 }
 
 /* A new address space, or one jail just attached to: give it the
@@ -325,6 +360,7 @@ static int on_exec(struct runner *r, struct tr_event *ev)
 	struct rtask *rt = task_data(t);
 	struct audit_rec rec;
 
+	post_check(r, t, 0);
 	map_scratch(r, t);
 
 	if (!r->audit)
@@ -448,7 +484,7 @@ static int on_resume(struct runner *r, struct tr_event *ev)
 static int (*const handlers[])(struct runner *, struct tr_event *) = {
 	[TR_SECCOMP] = on_syscall,
 	[TR_SYSCALL_ENTER] = on_syscall,
-	[TR_SYSCALL_EXIT] = on_resume,
+	[TR_SYSCALL_EXIT] = on_syscall_exit,
 	[TR_SIGNAL] = on_signal,
 	[TR_GROUP_STOP] = on_group_stop,
 	[TR_FORK] = on_fork,
