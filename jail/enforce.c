@@ -21,6 +21,10 @@
 #include "jail/scratch.h"
 #include "tracer/pathres.h"
 
+/* i386's sendmsg (sendmmsg is 345 there); x86_64's comes from
+ * <sys/syscall.h>. */
+enum { I386_NR_SENDMSG = 370 };
+
 struct enforcer {
 	const struct policy *pol;
 	const struct policy *base;
@@ -419,6 +423,16 @@ int enforce_post_check(struct task *t, const struct post_check *pc, long ret)
 	int rc;
 
 	switch (pc->kind) {
+	case POST_MMSG: {
+		uint32_t len = (uint32_t)ret;
+
+		if (ret < 0)
+			return 0;	/* sendmmsg fails as sendmsg did */
+		if (task_write_mem(t, pc->addr + (pc->is32 ? 28 : 56), &len,
+				   sizeof(len)) != sizeof(len))
+			return task_set_retval(t, -EFAULT);
+		return task_set_retval(t, 1);
+	}
 	case POST_EXEC:
 		snprintf(path, sizeof(path), "/proc/%d/exe", task_pid(t));
 		if (stat(path, &st) < 0)
@@ -765,7 +779,7 @@ static int apply_path(struct task *t, const struct tr_syscall *sc,
 /* connect, bind, sendto: the checked sockaddr. For msghdr calls the
  * header is copied too, its name pointing at the copy. */
 static int apply_addr(struct task *t, const struct tr_syscall *sc,
-		      const struct enforce_result *res, uint64_t slot)
+		      struct enforce_result *res, uint64_t slot)
 {
 	const struct net_access *na;
 	bool mux, is32 = sc->abi == ABI_I386;
@@ -786,16 +800,13 @@ static int apply_addr(struct task *t, const struct tr_syscall *sc,
 			args[k] = m[k];
 	}
 	if (na->src == NET_ADDR_MMSGHDR) {
-		/* Several messages, several addresses: only the first is
-		 * copied, and the call sends just it (sendmmsg may send fewer
-		 * than asked; the program sends the rest again). */
+		/* Several messages, several addresses: the first one is sent
+		 * alone, as sendmsg on a checked copy (sendmmsg may send
+		 * fewer than asked; the program sends the rest again). */
 		if (mux)
 			return -EINVAL;	/* i386 has no sendmmsg subcall */
 		if (args[na->len_arg] == 0)
 			return 0;
-		rc = task_set_syscall_arg(t, na->len_arg, 1);
-		if (rc < 0)
-			return rc;
 	}
 	if (na->src == NET_ADDR_ARG) {
 		addr = args[na->addr_arg];
@@ -835,6 +846,17 @@ static int apply_addr(struct task *t, const struct tr_syscall *sc,
 		if (task_write_mem(t, hcopy, hdr, hl) != (ssize_t)hl)
 			return -EFAULT;
 		misc = hcopy;
+	}
+	if (na->src == NET_ADDR_MMSGHDR) {
+		res->post.kind = POST_MMSG;
+		res->post.addr = args[na->addr_arg];
+		res->post.is32 = is32;
+		rc = task_set_syscall_nr(t, is32 ? I386_NR_SENDMSG : SYS_sendmsg);
+		if (rc == 0)
+			rc = task_set_syscall_arg(t, 1, misc);
+		if (rc == 0)
+			rc = task_set_syscall_arg(t, 2, args[3]);
+		return rc;
 	}
 	if (mux) {
 		uint32_t m[6];

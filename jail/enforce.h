@@ -29,10 +29,12 @@ struct enforce_result {
 	size_t raw_len;
 	/* A check that can only be made after the call (see post_check). */
 	struct post_check {
-		enum { POST_NONE, POST_EXEC, POST_MAP } kind;
+		enum { POST_NONE, POST_EXEC, POST_MAP, POST_MMSG } kind;
 		dev_t dev;	/* the file that was checked */
 		ino_t ino;
-		uint64_t addr;	/* POST_MAP, mprotect: the address */
+		uint64_t addr;	/* POST_MAP, mprotect: the address;
+				 * POST_MMSG: the program's mmsghdr array */
+		bool is32;
 	} post;
 };
 
@@ -63,5 +65,9 @@ void enforce_result_free(struct enforce_result *res);
  * -EPERM when not (the caller kills: the program already holds it). */
 int enforce_post_check(struct task *t, const struct post_check *pc,
 		       long ret);
+/* POST_MMSG is not a check: sendmmsg ran as sendmsg on the checked copy
+ * (the kernel must write msg_len, which the read-only copy cannot take);
+ * at its exit, msg_len goes into the program's array and the result
+ * becomes sendmmsg's. */
 
 #endif

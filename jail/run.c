@@ -273,7 +273,8 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 
 			if (rt)
 				rt->post = er.post;
-			if (er.post.kind == POST_MAP)
+			if (er.post.kind == POST_MAP ||
+			    er.post.kind == POST_MMSG)
 				how = TR_RESUME_SYSCALL;
 		}
 		break;

@@ -128,3 +128,11 @@ check "--check: shows the baseline" grep -q "deny ioctl if request" "$TMP/check"
 check "--dump-bpf: a whole number of instructions" test $(( $(stat -c %s "$TMP/f.bpf") % 8 )) = 0 -a -s "$TMP/f.bpf"
 "$JAIL" --list-groups | grep -q "^@basic-io"
 check "--list-groups lists @basic-io" test $? = 0
+
+# sendmmsg under net.* rules: one checked message per call, correct
+# partial results, everything arrives.
+printf 'default allow\nallow net.connect 127.0.0.1:*\ndeny net.connect *:*\n' >"$TMP/net.conf"
+out=$("$JAIL" -p "$TMP/net.conf" "$PROGS/sendmmsg")
+rc=$?
+check "sendmmsg under net rules: works (status $rc)" test "$rc" = 0
+X
