@@ -135,4 +135,4 @@ printf 'default allow\nallow net.connect 127.0.0.1:*\ndeny net.connect *:*\n' >"
 out=$("$JAIL" -p "$TMP/net.conf" "$PROGS/sendmmsg")
 rc=$?
 check "sendmmsg under net rules: works (status $rc)" test "$rc" = 0
-X
+check "sendmmsg under net rules: both datagrams arrive" test "$(echo $out)" = "got first got second"
