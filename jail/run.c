@@ -349,7 +349,10 @@ static int on_task_start(struct runner *r, struct tr_event *ev)
 	if (r->enf) {
 		scratch_task_start(r->tr, ev->task, ev->parent_pid,
 				   ev->new_proc);
-		if (r->attach && ev->new_proc)
+		/* A process jail attached to (its own "parent"); children it
+		 * makes later inherit the area. */
+		if (r->attach && ev->new_proc &&
+		    ev->parent_pid == task_pid(ev->task))
 			map_scratch(r, ev->task);
 	}
 	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);

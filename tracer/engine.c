@@ -314,6 +314,7 @@ static int on_first_stop(struct tracer *tr, struct task *t, int sig,
 			 struct tr_event *ev)
 {
 	ev->kind = TR_TASK_START;
+	t->stop = TR_TASK_START;
 	ev->parent_pid = t->parent_pid;
 	ev->new_proc = t->proc->pid == t->tid && t->proc->ntasks == 1;
 	/* Born into a group stop: resuming must keep it stopped. */

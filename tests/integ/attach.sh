@@ -69,6 +69,19 @@ check "detach: no thread left traced or stopped" test "$left" = 0
 kill $pid
 wait $pid 2>/dev/null
 
+# Attach with a policy: the process, blocked in wait4 when jail arrives,
+# goes on, and its later calls are decided by the policy (paths checked,
+# so jail maps its scratch area into the running process first).
+printf 'default allow\ndeny(EACCES) fs.read /etc/hostname\n' >"$TMP/a.conf"
+bash -c 'sleep 0.5; for i in 1 2 3; do cat /etc/hostname >/dev/null 2>&1 && echo read-ok || echo read-denied; done; exit 4' >"$TMP/att.out" &
+pid=$!
+sleep 0.2
+"$JAIL" -A $pid -p "$TMP/a.conf" -o "$TMP/ap.jsonl"
+rc=$?
+check "attach -p: the process's own status ($rc)" test "$rc" = 4
+check "attach -p: every later read is denied by the policy" test "$(cat "$TMP/att.out" | tr '\n' ' ')" = "read-denied read-denied read-denied "
+check "attach -p: the denials are logged" test "$(count_records "$TMP/ap.jsonl" 'r["type"]=="syscall" and r["action"]=="deny"')" -ge 3
+
 # A pid that does not exist: one clear line, status 125.
 "$JAIL" -A 999999 2>"$TMP/err"
 rc=$?
