@@ -25,7 +25,14 @@ static const char usage[] =
 "      --dump-bpf FILE      with --check: write the raw BPF program to FILE\n"
 "      --list-groups        print the @groups of syscalls and exit\n"
 "      --on-trap ACTION     deny (default), kill or allow: what a `trap`\n"
-"                           rule does when no debugger can open\n"
+"                           rule does when no debugger can open (no\n"
+"                           terminal), and what `continue` does at one\n"
+"  -g, --debug              run (or attach to, with -A) the program under\n"
+"                           the built-in debugger, stopped at its first\n"
+"                           instruction; gdb's commands (`help`)\n"
+"  -x FILE                  run debugger commands from FILE first\n"
+"      --batch              exit after the -x commands (like gdb -batch)\n"
+"  -nx, --nx                do not read ~/.jailrc and ./.jailrc\n"
 "  -o, --audit FILE         write the audit log to FILE ('-' for stderr)\n"
 "      --audit-format FMT   json (JSON Lines, default) or text (strace-like)\n"
 "  -A, --attach PID         trace a running process, its threads and its\n"
@@ -41,6 +48,8 @@ static const char usage[] =
 "Examples:\n"
 "  jail -p examples/policies/build.conf -D BUILD=$PWD/build make -j2\n"
 "  jail --check -p policy.conf       # where is each syscall decided?\n"
+"  jail -g -x cmds.gdb --batch ./prog   # a scripted debugger session\n"
+"  jail -p policy.conf ./server      # a `trap` rule opens the debugger\n"
 "  jail -o audit.jsonl make -j2      # build, logging execs, forks, exits\n"
 "  jail --audit-format text -o - sh -c 'ls | wc -l'\n"
 "  jail -A 1234 -o -                 # follow a running process\n";
@@ -51,6 +60,8 @@ enum {
 	OPT_DUMP_BPF,
 	OPT_LIST_GROUPS,
 	OPT_ON_TRAP,
+	OPT_BATCH,
+	OPT_NX,
 };
 
 static const struct option longopts[] = {
@@ -59,6 +70,9 @@ static const struct option longopts[] = {
 	{ "dump-bpf", required_argument, NULL, OPT_DUMP_BPF },
 	{ "list-groups", no_argument, NULL, OPT_LIST_GROUPS },
 	{ "on-trap", required_argument, NULL, OPT_ON_TRAP },
+	{ "debug", no_argument, NULL, 'g' },
+	{ "batch", no_argument, NULL, OPT_BATCH },
+	{ "nx", no_argument, NULL, OPT_NX },
 	{ "audit", required_argument, NULL, 'o' },
 	{ "audit-format", required_argument, NULL, OPT_AUDIT_FORMAT },
 	{ "attach", required_argument, NULL, 'A' },
@@ -81,6 +95,21 @@ static bool parse_pid(const char *s, pid_t *out)
 	return true;
 }
 
+/* Whether option word w is followed by its argument as the next word. */
+static bool takes_arg(const char *w)
+{
+	const struct option *o;
+
+	if (w[1] == '\0')
+		return false;
+	if (w[1] != '-')	/* -p FILE, but not -pFILE */
+		return w[2] == '\0' && strchr("pDoAx", w[1]);
+	for (o = longopts; o->name; o++)
+		if (strcmp(w + 2, o->name) == 0)
+			return o->has_arg == required_argument;
+	return false;
+}
+
 enum cli_result cli_parse(int argc, char **argv, struct cli *out,
 			  struct strbuf *msg)
 {
@@ -91,9 +120,28 @@ enum cli_result cli_parse(int argc, char **argv, struct cli *out,
 	optind = 1;
 	opterr = 0;
 	/* '+': stop at the program's name, its options are its own. */
-	while ((c = getopt_long(argc, argv, "+:p:D:o:A:hV", longopts,
+	/* gdb spells it -nx: take it before getopt reads -n -x. */
+	for (c = 1; c < argc && argv[c][0] == '-' && strcmp(argv[c], "--"); c++) {
+		if (strcmp(argv[c], "-nx") == 0)
+			argv[c] = (char *)"--nx";
+		else if (takes_arg(argv[c]))
+			c++;
+	}
+	while ((c = getopt_long(argc, argv, "+:p:D:o:A:gx:hV", longopts,
 				NULL)) != -1) {
 		switch (c) {
+		case 'g':
+			out->debug = true;
+			break;
+		case 'x':
+			out->script = optarg;
+			break;
+		case OPT_BATCH:
+			out->batch = true;
+			break;
+		case OPT_NX:
+			out->nx = true;
+			break;
 		case 'p':
 			out->policy_path = optarg;
 			break;

@@ -43,6 +43,10 @@ struct cli {
 	const char *dump_bpf;		/* --dump-bpf FILE */
 	bool list_groups;		/* --list-groups */
 	enum on_trap on_trap;		/* --on-trap */
+	bool debug;			/* -g: launch or attach under the debugger */
+	const char *script;		/* -x FILE: debugger commands */
+	bool batch;			/* --batch: exit after the script */
+	bool nx;			/* -nx: no ~/.jailrc, ./.jailrc */
 	char **argv;			/* the program and its arguments */
 };
 

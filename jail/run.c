@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <sched.h>
+#include <sys/personality.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "debugger/debugger.h"
 #include "jail/enforce.h"
 #include "jail/harden.h"
 #include "jail/launch.h"
@@ -45,6 +47,9 @@ struct runner {
 	struct enforcer *enf;
 	enum on_trap on_trap;
 	bool killed_by_policy;
+	struct dbg *dbg;	/* the debugger, when one can open */
+	bool dbg_started;	/* -g: the first stop was made */
+	bool want_start;	/* -g: stop at the start (or at attach) */
 	struct term term;
 	bool attach;
 	pid_t main_pid;
@@ -54,6 +59,8 @@ struct runner {
 };
 
 static volatile sig_atomic_t stop_sig;
+static volatile sig_atomic_t interrupt_req;	/* Ctrl-C for the debugger */
+static volatile sig_atomic_t debugging;
 static volatile pid_t prog_pgrp;
 
 /* SIGTERM, SIGHUP, SIGINT, SIGQUIT to jail itself. Waking waitpid()
@@ -64,6 +71,12 @@ static void on_stop_signal(int sig)
 {
 	int saved = errno;
 
+	/* Under the debugger Ctrl-C interrupts the program, as in gdb. */
+	if (sig == SIGINT && debugging) {
+		interrupt_req = 1;
+		errno = saved;
+		return;
+	}
 	stop_sig = sig;
 	if (prog_pgrp > 0)
 		kill(-prog_pgrp, SIGKILL);
@@ -80,6 +93,16 @@ static void install_handlers(void)
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < sizeof(sigs) / sizeof(*sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
+}
+
+/* Every resume goes through the debugger when there is one: it steps
+ * over breakpoints and resumes the other threads after a stop. */
+static int resume(struct runner *r, struct task *t, enum tr_resume how,
+		  int sig)
+{
+	if (r->dbg)
+		return dbg_resume(r->dbg, t, how, sig);
+	return tracer_resume(r->tr, t, how, sig);
 }
 
 static struct rtask *rtask_of(struct task *t)
@@ -212,6 +235,42 @@ static enum policy_action trap_fallback(const struct runner *r)
 	return map[r->on_trap];
 }
 
+/* Pseudo-actions of trap_to_debugger(), beyond the policy's own. */
+enum { TRAPPED_DONE = POLICY_KILL + 1, TRAPPED_GONE };
+
+/* A trap rule fired on a syscall: open the debugger on the thread, or
+ * fall back to --on-trap without one. Returns the action to apply, or
+ * TRAPPED_DONE (the debugger's verdict is applied already), TRAPPED_GONE
+ * (the tree is being killed or let go). */
+static int trap_to_debugger(struct runner *r, struct task *t,
+			    const char *origin, struct policy_decision *d)
+{
+	struct dbg_why why = { .kind = DBG_WHY_SYSCALL, .rule = origin };
+	struct dbg_result res = { 0 };
+
+	if (!r->dbg)
+		return trap_fallback(r);
+	dbg_stop(r->dbg, t, &why, &res);
+	switch (res.v) {
+	case DBG_ALLOW:
+		return POLICY_ALLOW;
+	case DBG_DENY:
+		task_skip_syscall(t, -res.value);
+		return TRAPPED_DONE;
+	case DBG_RETURN:
+		task_skip_syscall(t, res.value);
+		return TRAPPED_DONE;
+	case DBG_KILL:
+	case DBG_QUIT:
+	case DBG_DETACH:
+		return TRAPPED_GONE;
+	default:
+		/* `continue`: what the rule does without a debugger. */
+		d->err = 0;
+		return trap_fallback(r);
+	}
+}
+
 /* The built-in policy: allow everything, log exec. */
 static void builtin_syscall(struct runner *r, struct task *t,
 			    const struct tr_syscall *sc)
@@ -236,7 +295,7 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 	struct tr_syscall sc;
 	const struct sc_ent *e;
 	struct mem_reader mr;
-	enum policy_action act;
+	int act;	/* enum policy_action, or a TRAPPED_* */
 	enum tr_resume how = TR_RESUME_CONT;
 	long err;
 	int rc;
@@ -254,15 +313,23 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 		task_skip_syscall(t, rc == -ESRCH ? -EPERM : rc);
 		goto resume;
 	}
-	act = er.d.action == POLICY_TRAP ? trap_fallback(r) : er.d.action;
+	act = er.d.action;
+	if (act == POLICY_TRAP) {
+		audit_syscall(r, t, &sc, "trap", &er.d, false, 0);
+		act = trap_to_debugger(r, t, er.d.origin, &er.d);
+		if (act == TRAPPED_GONE) {
+			enforce_result_free(&er);
+			return 0;	/* killed, quit or detached: hands off */
+		}
+		if (act == TRAPPED_DONE)
+			goto done;
+	}
 	err = -(long)(er.d.err ? er.d.err : EPERM);
 	switch (act) {
 	case POLICY_ALLOW:
 	case POLICY_LOG:
-		if (er.d.action != POLICY_ALLOW)
-			audit_syscall(r, t, &sc,
-				      policy_action_name(er.d.action), &er.d,
-				      false, 0);
+		if (er.d.action == POLICY_LOG)
+			audit_syscall(r, t, &sc, "log", &er.d, false, 0);
 		if (e && (e->class & SC_EXEC) && r->audit)
 			note_exec(t, e, &sc, &mr);
 		rc = enforce_apply(r->enf, t, &sc, &er);
@@ -279,16 +346,16 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 		}
 		break;
 	case POLICY_DENY:
-		audit_syscall(r, t, &sc, policy_action_name(er.d.action),
-			      &er.d, true, err);
+		if (er.d.action != POLICY_TRAP)
+			audit_syscall(r, t, &sc, "deny", &er.d, true, err);
 		task_skip_syscall(t, err);
 		break;
 	case POLICY_KILL:
-	case POLICY_TRAP: {
+	default: {
 		struct strbuf call = STRBUF_INIT;
 
-		audit_syscall(r, t, &sc, policy_action_name(er.d.action),
-			      &er.d, false, 0);
+		if (er.d.action != POLICY_TRAP)
+			audit_syscall(r, t, &sc, "kill", &er.d, false, 0);
 		decode_syscall(&call, DECODE_TEXT, e, sc.nr, sc.args, &mr);
 		policy_kill(r, t, sb_str(&call), er.d.origin);
 		sb_free(&call);
@@ -296,9 +363,10 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 		break;
 	}
 	}
+done:
 	enforce_result_free(&er);
 resume:
-	return tracer_resume(r->tr, t, how, 0);
+	return resume(r, t, how, 0);
 }
 
 /* A check that had to wait for the call to happen failed: the program
@@ -323,7 +391,7 @@ static int on_syscall_exit(struct runner *r, struct tr_event *ev)
 
 	if (task_syscall(ev->task, &sc) == 0)
 		post_check(r, ev->task, sc.ret);
-	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);
+	return resume(r, ev->task, TR_RESUME_CONT, 0);
 }
 
 /* A new address space, or one jail just attached to: give it the
@@ -346,6 +414,22 @@ static void map_scratch(struct runner *r, struct task *t)
 
 static int on_task_start(struct runner *r, struct tr_event *ev)
 {
+	if (r->dbg && r->want_start && r->attach && !r->dbg_started &&
+	    task_tid(ev->task) == r->main_pid) {
+		struct dbg_why why = { .kind = DBG_WHY_ATTACH };
+		struct dbg_result res = { 0 };
+
+		if (r->enf)
+			scratch_task_start(r->tr, ev->task, ev->parent_pid,
+					   ev->new_proc);
+		if (r->enf && ev->new_proc)
+			map_scratch(r, ev->task);
+		r->dbg_started = true;
+		dbg_stop(r->dbg, ev->task, &why, &res);
+		if (res.v >= DBG_KILL)
+			return 0;
+		return resume(r, ev->task, TR_RESUME_CONT, 0);
+	}
 	if (r->enf) {
 		scratch_task_start(r->tr, ev->task, ev->parent_pid,
 				   ev->new_proc);
@@ -355,7 +439,7 @@ static int on_task_start(struct runner *r, struct tr_event *ev)
 		    ev->parent_pid == task_pid(ev->task))
 			map_scratch(r, ev->task);
 	}
-	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);
+	return resume(r, ev->task, TR_RESUME_CONT, 0);
 }
 
 static int on_exec(struct runner *r, struct tr_event *ev)
@@ -377,7 +461,17 @@ static int on_exec(struct runner *r, struct tr_event *ev)
 	if (rt)
 		rtask_clear_exec(rt);
 resume:
-	return tracer_resume(r->tr, t, TR_RESUME_CONT, 0);
+	if (r->dbg && r->want_start && !r->dbg_started &&
+	    task_pid(t) == r->main_pid) {
+		struct dbg_why why = { .kind = DBG_WHY_START };
+		struct dbg_result res = { 0 };
+
+		r->dbg_started = true;
+		dbg_stop(r->dbg, t, &why, &res);
+		if (res.v >= DBG_KILL)
+			return 0;
+	}
+	return resume(r, t, TR_RESUME_CONT, 0);
 }
 
 static int on_fork(struct runner *r, struct tr_event *ev)
@@ -397,7 +491,7 @@ static int on_fork(struct runner *r, struct tr_event *ev)
 	rec.thread = ev->clone_flags & CLONE_THREAD;
 	emit(r, &rec);
 resume:
-	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);
+	return resume(r, ev->task, TR_RESUME_CONT, 0);
 }
 
 /* A signal about to be delivered: the policy's signal rules decide. */
@@ -415,7 +509,19 @@ static int on_signal(struct runner *r, struct tr_event *ev)
 
 	if (r->pol)
 		policy_eval_signal(r->pol, ev->sig, &d);
-	act = d.action == POLICY_TRAP ? trap_fallback(r) : d.action;
+	act = d.action;
+	if (act == POLICY_TRAP && r->dbg) {
+		struct dbg_why why = { .kind = DBG_WHY_SIGNAL,
+				       .rule = d.origin, .si = &ev->si };
+		struct dbg_result res = { 0 };
+
+		dbg_stop(r->dbg, ev->task, &why, &res);
+		if (res.v >= DBG_KILL)
+			return 0;
+		return resume(r, ev->task, TR_RESUME_CONT, res.sig);
+	}
+	if (act == POLICY_TRAP)
+		act = trap_fallback(r);
 	if (r->audit) {
 		audit_rec_init(&rec, AUD_SIGNAL, ev->task);
 		rec.si = &ev->si;
@@ -431,13 +537,13 @@ static int on_signal(struct runner *r, struct tr_event *ev)
 		snprintf(desc, sizeof(desc), "signal %s", signal_name(ev->sig));
 		policy_kill(r, ev->task, desc, d.origin);
 	}
-	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, sig);
+	return resume(r, ev->task, TR_RESUME_CONT, sig);
 }
 
 
 static int on_group_stop(struct runner *r, struct tr_event *ev)
 {
-	int rc = tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);
+	int rc = resume(r, ev->task, TR_RESUME_CONT, 0);
 
 	/* The program itself stopped (Ctrl-Z): let the shell see it. */
 	if (task_pid(ev->task) == r->main_pid && term_active(&r->term) &&
@@ -482,7 +588,7 @@ static int on_exited(struct runner *r, struct tr_event *ev)
 /* Stops that need nothing but a resume. */
 static int on_resume(struct runner *r, struct tr_event *ev)
 {
-	return tracer_resume(r->tr, ev->task, TR_RESUME_CONT, 0);
+	return resume(r, ev->task, TR_RESUME_CONT, 0);
 }
 
 static int (*const handlers[])(struct runner *, struct tr_event *) = {
@@ -499,6 +605,59 @@ static int (*const handlers[])(struct runner *, struct tr_event *) = {
 	[TR_EXITED] = on_exited,
 	[TR_INTERRUPT] = on_resume,
 };
+
+static int dbg_handle(void *host, struct tr_event *ev)
+{
+	struct runner *r = host;
+
+	return handlers[ev->kind](r, ev);
+}
+
+/* The user ended the session from the debugger. */
+static void dbg_terminate(void *host, bool detach, const char *why)
+{
+	struct runner *r = host;
+	struct audit_rec rec;
+
+	memset(&rec, 0, sizeof(rec));
+	rec.kind = detach ? AUD_DETACH : AUD_KILL;
+	rec.pid = rec.tid = r->main_pid;
+	rec.reason = why;
+	emit(r, &rec);
+	if (detach)
+		tracer_detach_all(r->tr);
+	else
+		tracer_kill_all(r->tr);
+}
+
+/* The debugger opens for -g, or for trap rules when there is a terminal
+ * to talk on (otherwise --on-trap decides). */
+static int open_debugger(struct runner *r, const struct cli *c)
+{
+	struct dbg_opts o = {
+		.script = c->script,
+		.batch = c->batch,
+		.nx = c->nx,
+		.interactive = true,
+		.attached = r->attach,
+		.trace_all = r->attach,
+		.term = &r->term,
+		.main_pid = r->main_pid,
+	};
+	struct dbg_host h = { .handle = dbg_handle,
+			      .terminate = dbg_terminate, .host = r };
+	int rc;
+
+	if (!c->debug && !(r->pol && policy_has_trap(r->pol) && isatty(0)))
+		return 0;
+	r->want_start = c->debug;
+	rc = dbg_create(&r->dbg, r->tr, &o, &h);
+	if (rc < 0)
+		fprintf(stderr, "jail: cannot start the debugger: %s\n",
+			strerror(-rc));
+	debugging = r->dbg != NULL;
+	return rc;
+}
 
 /* jail was told to stop: kill the tree (launch) or let it go (attach),
  * with an audit record saying why. */
@@ -531,13 +690,20 @@ static int event_loop(struct runner *r)
 			shutting = true;
 			shutdown_tree(r, stop_sig);
 		}
-		rc = tracer_next(r->tr, &ev);
+		rc = r->dbg ? dbg_next(r->dbg, &ev) : tracer_next(r->tr, &ev);
 		if (rc == -ECHILD)
 			return 0;
-		if (rc == -EINTR)
+		if (rc == -EINTR) {
+			if (interrupt_req && r->dbg) {
+				interrupt_req = 0;
+				dbg_interrupt(r->dbg);
+			}
 			continue;
+		}
 		if (rc < 0)
 			return rc;
+		if (r->dbg && dbg_event(r->dbg, &ev))
+			continue;
 		rc = handlers[ev.kind](r, &ev);
 		if (rc < 0 && rc != -ESRCH)
 			fprintf(stderr, "jail: task %d: %s\n", task_tid(ev.task),
@@ -552,6 +718,9 @@ static int exit_code(const struct runner *r)
 
 	if (r->killed_by_policy)
 		return JAIL_EXIT_KILLED;
+	/* The user killed or quit from the debugger: as gdb, no news. */
+	if (r->dbg && dbg_user_ended(r->dbg))
+		return 0;
 	if (stop_sig && !r->attach)
 		return 128 + stop_sig;
 	if (!r->main_done)
@@ -596,6 +765,7 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 	struct tracer_opts o = {
 		.trace_all_syscalls = attach,
 		.exit_kill = !attach,
+		.vfork_done = c->debug || c->policy_path,
 	};
 	int rc;
 
@@ -639,6 +809,8 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 
 static void runner_close(struct runner *r)
 {
+	dbg_destroy(r->dbg);
+	debugging = 0;
 	enforce_destroy(r->enf);
 	tracer_destroy(r->tr);
 	audit_close(r->audit);
@@ -685,6 +857,9 @@ int run_launch(const struct cli *c)
 	}
 	install_handlers();
 	l.filters[l.nfilters++] = &filter;
+	/* Addresses as gdb shows them: the debugger's users compare. */
+	if (c->debug)
+		personality(ADDR_NO_RANDOMIZE);
 	l.own_pgrp = true;
 	l.tty_fd = r.term.fd;
 	rc = launch_start(r.tr, &l, &msg);
@@ -699,9 +874,13 @@ int run_launch(const struct cli *c)
 	prog_pgrp = l.pid;
 	if (term_active(&r.term))
 		r.term.prog_pgrp = l.pid;
+	if (open_debugger(&r, c) < 0)
+		tracer_kill_all(r.tr);	/* the loop then only reaps */
 	rc = event_loop(&r);
 	prog_pgrp = 0;
 	term_take(&r.term);
+	if (r.dbg)
+		dbg_finish(r.dbg);
 	if (rc < 0)
 		fprintf(stderr, "jail: %s\n", strerror(-rc));
 	err = launch_exec_error(&l);
@@ -744,7 +923,11 @@ int run_attach(const struct cli *c)
 	rec.kind = AUD_ATTACH;
 	rec.pid = rec.tid = c->attach_pid;
 	emit(&r, &rec);
+	if (open_debugger(&r, c) < 0)
+		tracer_detach_all(r.tr);
 	rc = event_loop(&r);
+	if (r.dbg)
+		dbg_finish(r.dbg);
 	if (rc < 0)
 		fprintf(stderr, "jail: %s\n", strerror(-rc));
 	code = exit_code(&r);

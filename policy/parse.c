@@ -1231,6 +1231,18 @@ unsigned policy_unsafe_flags(const struct policy *p)
 	return p->unsafe;
 }
 
+bool policy_has_trap(const struct policy *p)
+{
+	size_t i;
+
+	if (p->def == POLICY_TRAP)
+		return true;
+	for (i = 0; i < p->nrules; i++)
+		if (p->rules[i].action == POLICY_TRAP)
+			return true;
+	return false;
+}
+
 bool policy_has_fs_rules(const struct policy *p)
 {
 	return p->has_fs;

@@ -99,6 +99,8 @@ const char *policy_unsafe_name(unsigned bit);
 /* Whether the policy has fs.* (net.*) rules at all: the tracer need not
  * resolve paths (addresses) when it has none. */
 bool policy_has_fs_rules(const struct policy *p);
+/* Whether any rule (or the default) traps: the debugger may open. */
+bool policy_has_trap(const struct policy *p);
 bool policy_has_net_rules(const struct policy *p);
 
 /* --- compilation --- */

@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-volatile int in_child;
+volatile int in_child, in_parent;
 
 __attribute__((noinline)) int child_work(int x)
 {
@@ -21,6 +21,7 @@ __attribute__((noinline)) int child_work(int x)
 
 __attribute__((noinline)) int parent_work(int x)
 {
+	in_parent = x;
 	return x * 2;
 }
 
