@@ -62,6 +62,27 @@ time.sleep(0.5)
 send("\x03")  # Ctrl-C
 send("echo rc=$?\n")
 check("tty: Ctrl-C interrupts the program (status 130)", expect("rc=130"))
+# The debugger on a terminal: the program gets the terminal while it
+# runs, Ctrl-C comes back to the prompt, continue gives the terminal back.
+send(f"{jail} -g -nx cat\n")
+check("tty -g: the debugger prompts at the start", expect("(jail) "))
+send("continue\n")
+time.sleep(0.5)
+send("dbg-one\n")
+check("tty -g: the program reads the terminal", expect("dbg-one") and expect("dbg-one"))
+send("\x03")
+check("tty -g: Ctrl-C stops it at the prompt", expect("SIGINT") and expect("(jail) "))
+send("continue\n")
+time.sleep(0.3)
+send("dbg-two\n")
+check("tty -g: after continue it reads again", expect("dbg-two") and expect("dbg-two"))
+send("\x04")
+check("tty -g: the program's exit is reported", expect("exited normally") and expect("(jail) "))
+send("quit\n")
+time.sleep(0.5)
+send('echo "st""atus=$?"\n')
+check("tty -g: quit leaves the shell with status 0", expect("status=0"))
+
 send("exit\n")
 time.sleep(0.3)
 try:
