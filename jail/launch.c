@@ -62,26 +62,41 @@ char *launch_find_program(const char *name, int *err)
 	return NULL;
 }
 
-/* Drop every capability: effective, permitted, inheritable, ambient and
- * the bounding set, so that even root cannot regain them across exec.
- * Without CAP_SETPCAP the bounding set cannot shrink; then there is
- * nothing to drop unless we hold capabilities, which is an error. */
-static int drop_caps(cap_t empty)
+/* Drop every capability but the kept ones, from every set: effective,
+ * permitted, inheritable, ambient and the bounding set, so that even root
+ * cannot regain the others across exec. Kept ones go in all of them
+ * (ambient too, so that they survive exec for any uid). Without
+ * CAP_SETPCAP the bounding set cannot shrink; an unprivileged jail holds
+ * nothing to drop there. */
+static bool kept(const struct launch *l, cap_value_t c)
+{
+	size_t i;
+
+	for (i = 0; i < l->ncaps_keep; i++)
+		if (l->caps_keep[i] == (int)c)
+			return true;
+	return false;
+}
+
+static int drop_caps(const struct launch *l, cap_t caps)
 {
 	cap_value_t c;
 	int last = (int)cap_max_bits();
 
 	if (CAP_IS_SUPPORTED(CAP_SETPCAP)) {
 		for (c = 0; c < last; c++) {
-			if (cap_get_bound(c) > 0 && cap_drop_bound(c) < 0 &&
-			    errno != EINVAL)
+			if (!kept(l, c) && cap_get_bound(c) > 0 &&
+			    cap_drop_bound(c) < 0 && errno != EINVAL)
 				return -errno;
 		}
 	}
 	if (cap_reset_ambient() < 0 && errno != EINVAL)
 		return -errno;
-	if (cap_set_proc(empty) < 0)
+	if (cap_set_proc(caps) < 0)
 		return -errno;
+	for (c = 0; c < last; c++)
+		if (kept(l, c) && cap_set_ambient(c, CAP_SET) < 0)
+			return -errno;
 	return 0;
 }
 
@@ -117,7 +132,7 @@ static void child(const struct launch *l, const char *path, int sync_fd,
 		_exit(125);	/* the parent could not seize us */
 	close(sync_fd);
 	prctl(PR_SET_PDEATHSIG, 0);
-	rc = drop_caps(empty);
+	rc = drop_caps(l, empty);
 	if (rc < 0)
 		child_fail(err_fd, -rc);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
@@ -144,7 +159,21 @@ int launch_start(struct tracer *tr, struct launch *l, struct strbuf *msg)
 		sb_printf(msg, "%s: %s", l->argv[0], strerror(err));
 		return -err;
 	}
+	/* The capability sets the program keeps, built before fork. */
 	empty = cap_init();
+	if (empty && l->ncaps_keep) {
+		cap_value_t v[64];
+		size_t i, n = l->ncaps_keep < 64 ? l->ncaps_keep : 64;
+
+		for (i = 0; i < n; i++)
+			v[i] = l->caps_keep[i];
+		if (cap_set_flag(empty, CAP_PERMITTED, (int)n, v, CAP_SET) ||
+		    cap_set_flag(empty, CAP_EFFECTIVE, (int)n, v, CAP_SET) ||
+		    cap_set_flag(empty, CAP_INHERITABLE, (int)n, v, CAP_SET)) {
+			cap_free(empty);
+			empty = NULL;
+		}
+	}
 	if (!empty || pipe2(sync, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
 		rc = -errno;
 		sb_printf(msg, "cannot prepare the launch: %s", strerror(errno));

@@ -21,6 +21,8 @@ struct launch {
 	const struct jail_bpf *filters[2];
 	int nfilters;
 	bool own_pgrp;			/* put the program in its own group */
+	const int *caps_keep;		/* CAP_* the program keeps (caps keep) */
+	size_t ncaps_keep;
 	int tty_fd;			/* give it this terminal, or -1 */
 
 	/* Out. */

@@ -857,6 +857,8 @@ int run_launch(const struct cli *c)
 	}
 	install_handlers();
 	l.filters[l.nfilters++] = &filter;
+	if (r.pol)
+		l.caps_keep = policy_caps_keep(r.pol, &l.ncaps_keep);
 	/* Addresses as gdb shows them: the debugger's users compare. */
 	if (c->debug)
 		personality(ADDR_NO_RANDOMIZE);

@@ -49,8 +49,6 @@ static const struct {
 	{ "bpf", POLICY_UNSAFE_BPF, "bpf(2)" },
 	{ "perf", POLICY_UNSAFE_PERF, "perf_event_open(2)" },
 	{ "keyring", POLICY_UNSAFE_KEYRING, "the kernel keyrings" },
-	{ "setuid", POLICY_UNSAFE_SETUID, "set-user-ID programs (no "
-	  "no_new_privs)" },
 };
 
 const char *policy_action_name(enum policy_action a)

@@ -90,7 +90,6 @@ enum {
 	POLICY_UNSAFE_BPF = 1u << 3,		/* bpf(2) */
 	POLICY_UNSAFE_PERF = 1u << 4,		/* perf_event_open */
 	POLICY_UNSAFE_KEYRING = 1u << 5,	/* add_key, keyctl, ... */
-	POLICY_UNSAFE_SETUID = 1u << 6,		/* set-uid exec: no NNP */
 };
 unsigned policy_unsafe_flags(const struct policy *p);
 /* The name of one POLICY_UNSAFE_* bit, or NULL. */

@@ -136,3 +136,14 @@ out=$("$JAIL" -p "$TMP/net.conf" "$PROGS/sendmmsg")
 rc=$?
 check "sendmmsg under net rules: works (status $rc)" test "$rc" = 0
 check "sendmmsg under net rules: both datagrams arrive" test "$(echo $out)" = "got first got second"
+
+# caps keep: the program keeps just that capability, in every set, and it
+# works (binding a port below 1024 as root needs CAP_NET_BIND_SERVICE).
+printf 'default allow\ncaps keep CAP_NET_BIND_SERVICE\n' >"$TMP/caps.conf"
+printf 'default allow\n' >"$TMP/nocaps.conf"
+"$JAIL" -p "$TMP/caps.conf" grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb)' /proc/self/status >"$TMP/caps"
+check "caps keep: only CAP_NET_BIND_SERVICE (bit 10) in all five sets" \
+	test "$(grep -c '0000000000000400$' "$TMP/caps")" = 5
+printf 'import socket\ns = socket.socket()\ntry:\n    s.bind(("127.0.0.1", 81)); print("bind-ok")\nexcept OSError as e:\n    print("bind", e.errno)\n' >"$TMP/b81.py"
+check "caps keep: a kept capability works" grep -q bind-ok <<<"$("$JAIL" -p "$TMP/caps.conf" python3 "$TMP/b81.py")"
+check "caps: without caps keep, root cannot bind port 81" grep -q "bind 13" <<<"$("$JAIL" -p "$TMP/nocaps.conf" python3 "$TMP/b81.py")"
