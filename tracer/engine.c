@@ -423,10 +423,11 @@ static int classify(struct tracer *tr, pid_t pid, int status,
 		return 0;
 	}
 
-	/* A task attached with tracer_attach() may report another stop before
-	 * its interrupt: it starts with that stop, and the interrupt's trap,
-	 * when it comes, is absorbed. */
-	if (was_new && event != PTRACE_EVENT_STOP)
+	/* Any other stop clears a pending PTRACE_INTERRUPT in the kernel:
+	 * that stop is the one asked for. (A task attached with
+	 * tracer_attach() may so start with another stop than its
+	 * interrupt.) */
+	if (event != PTRACE_EVENT_STOP)
 		t->interrupt_req = false;
 
 	switch (event) {

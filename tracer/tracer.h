@@ -98,7 +98,8 @@ int tracer_next(struct tracer *tr, struct tr_event *ev);
  * with PTRACE_LISTEN, keeping job-control semantics. */
 int tracer_resume(struct tracer *tr, struct task *t, enum tr_resume how,
 		  int sig);
-/* Ask a running task to stop; TR_INTERRUPT follows. */
+/* Ask a running task to stop: TR_INTERRUPT follows, or another stop
+ * that came first (the kernel then drops the interrupt). */
 int tracer_interrupt(struct tracer *tr, struct task *t);
 /* SIGKILL every traced process, now and as new ones appear; the client
  * keeps calling tracer_next() until -ECHILD to reap them. */
