@@ -63,6 +63,7 @@ int cmd_count(struct dbg *d, const char *s, long *out);
 /* --- handlers, by family --- */
 /* commands_run.c */
 cmd_fn cmd_continue, cmd_stepi, cmd_nexti, cmd_until, cmd_advance,
+	cmd_start, cmd_run,
 	cmd_kill, cmd_detach, cmd_quit, cmd_stepsys, cmd_signal,
 	cmd_queue_signal, cmd_allow, cmd_deny, cmd_return, cmd_attach,
 	cmd_finish, cmd_step_src, cmd_interrupt_cmd;

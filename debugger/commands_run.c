@@ -135,6 +135,24 @@ static int run_to(struct dbg *d, char *args, const char *usage)
 	return 0;
 }
 
+/* jail -g stops the program at its first instruction: `start` runs it to
+ * main (a temporary breakpoint), `run` runs it on, as they would from
+ * gdb's first prompt. */
+int cmd_start(struct dbg *d, char *args, bool from_tty)
+{
+	char loc[] = "main";
+
+	(void)args;
+	if (cmd_tbreak(d, loc, from_tty) < 0)
+		return -1;
+	return cmd_continue(d, args, from_tty);
+}
+
+int cmd_run(struct dbg *d, char *args, bool from_tty)
+{
+	return cmd_continue(d, args, from_tty);
+}
+
 int cmd_until(struct dbg *d, char *args, bool from_tty)
 {
 	(void)from_tty;

@@ -207,6 +207,12 @@ check "debugger: a trapped write is shown decoded, with its rule" \
 check "debugger: deny keeps the write from happening" \
 	bash -c '! grep -q "^counter=27" <<<"$1"' _ "$out"
 
+# start runs to main; run (r) runs on to the end.
+printf 'start\ninfo registers rip\nr\n' >"$TMP/start.gdb"
+out=$(run_ours "$TMP/start.gdb" "$TMP/dbgc_basic")
+check "debugger: start stops at main" grep -q "Temporary breakpoint 1, 0x[0-9a-f]* in main ()" <<<"$out"
+check "debugger: r runs the program to its end" grep -q "exited with code 33" <<<"$out"
+
 # quit (end of a --batch script) kills what it launched: nothing is left.
 printf 'break tick\ncontinue\n' >"$TMP/quit.gdb"
 run_ours "$TMP/quit.gdb" "$TMP/dbgc_loop" -1 dbgc-quit-marker >/dev/null
