@@ -484,6 +484,52 @@ static bool is_exec_call(const struct tr_syscall *sc)
 	return ent && (ent->class & SC_EXEC);
 }
 
+/* An ELF file's PT_INTERP into name (NUL-terminated), from its header in
+ * buf (n bytes read). 0, or -ENOENT when it has none. */
+static int elf_interp(int fd, const unsigned char *buf, size_t n, char *name,
+		      size_t size)
+{
+	bool is64 = buf[EI_CLASS] == ELFCLASS64;
+	uint64_t phoff;
+	unsigned phnum, phentsize, i;
+
+	if (is64 && n >= sizeof(Elf64_Ehdr)) {
+		const Elf64_Ehdr *eh = (const void *)buf;
+
+		phoff = eh->e_phoff;
+		phnum = eh->e_phnum;
+		phentsize = eh->e_phentsize;
+	} else if (!is64 && n >= sizeof(Elf32_Ehdr)) {
+		const Elf32_Ehdr *eh = (const void *)buf;
+
+		phoff = eh->e_phoff;
+		phnum = eh->e_phnum;
+		phentsize = eh->e_phentsize;
+	} else {
+		return -ENOENT;
+	}
+	for (i = 0; i < phnum && i < 64; i++) {
+		uint64_t type, off, filesz;
+		union { Elf64_Phdr p64; Elf32_Phdr p32; } ph;
+		size_t want = is64 ? sizeof(ph.p64) : sizeof(ph.p32);
+
+		if (pread(fd, &ph, want, (off_t)(phoff + (uint64_t)i * phentsize)) !=
+		    (ssize_t)want)
+			break;
+		type = is64 ? ph.p64.p_type : ph.p32.p_type;
+		off = is64 ? ph.p64.p_offset : ph.p32.p_offset;
+		filesz = is64 ? ph.p64.p_filesz : ph.p32.p_filesz;
+		if (type != PT_INTERP)
+			continue;
+		if (filesz == 0 || filesz >= size ||
+		    pread(fd, name, filesz, (off_t)off) != (ssize_t)filesz)
+			return -ENOENT;
+		name[filesz - 1] = '\0';
+		return 0;
+	}
+	return -ENOENT;
+}
+
 /* What the kernel will load besides the file exec names: a script's
  * interpreter (#!, up to 4 levels as the kernel allows) or an ELF
  * program's PT_INTERP. Each is loaded without a syscall the filter sees,
@@ -512,52 +558,11 @@ static char *exec_next(struct task *t, const char *path)
 		if (k && pathres_resolve(&c, AT_FDCWD, name, PATHRES_FOLLOW,
 					 &out) < 0)
 			out = NULL;
-	} else if (n >= 64 && memcmp(buf, "\177ELF", 4) == 0 &&
-		   buf[4] == 2 /* ELFCLASS64 */) {
-		Elf64_Ehdr eh;
-		Elf64_Phdr ph;
-		int i;
-
-		memcpy(&eh, buf, sizeof(eh));
-		for (i = 0; i < eh.e_phnum && i < 64; i++) {
-			if (pread(fd, &ph, sizeof(ph), (off_t)(eh.e_phoff +
-				  (uint64_t)i * eh.e_phentsize)) != sizeof(ph))
-				break;
-			if (ph.p_type != PT_INTERP || ph.p_filesz == 0 ||
-			    ph.p_filesz >= sizeof(name))
-				continue;
-			if (pread(fd, name, ph.p_filesz, (off_t)ph.p_offset) ==
-			    (ssize_t)ph.p_filesz) {
-				name[ph.p_filesz - 1] = '\0';
-				if (pathres_resolve(&c, AT_FDCWD, name,
-						    PATHRES_FOLLOW, &out) < 0)
-					out = NULL;
-			}
-			break;
-		}
 	} else if (n >= 52 && memcmp(buf, "\177ELF", 4) == 0 &&
-		   buf[4] == 1 /* ELFCLASS32 */) {
-		Elf32_Ehdr eh;
-		Elf32_Phdr ph;
-		int i;
-
-		memcpy(&eh, buf, sizeof(eh));
-		for (i = 0; i < eh.e_phnum && i < 64; i++) {
-			if (pread(fd, &ph, sizeof(ph), (off_t)(eh.e_phoff +
-				  (uint32_t)i * eh.e_phentsize)) != sizeof(ph))
-				break;
-			if (ph.p_type != PT_INTERP || ph.p_filesz == 0 ||
-			    ph.p_filesz >= sizeof(name))
-				continue;
-			if (pread(fd, name, ph.p_filesz, (off_t)ph.p_offset) ==
-			    (ssize_t)ph.p_filesz) {
-				name[ph.p_filesz - 1] = '\0';
-				if (pathres_resolve(&c, AT_FDCWD, name,
-						    PATHRES_FOLLOW, &out) < 0)
-					out = NULL;
-			}
-			break;
-		}
+		   elf_interp(fd, buf, (size_t)n, name, sizeof(name)) == 0) {
+		if (pathres_resolve(&c, AT_FDCWD, name, PATHRES_FOLLOW,
+				    &out) < 0)
+			out = NULL;
 	}
 	close(fd);
 	return out;
