@@ -94,6 +94,11 @@ demo: deps
 	@$(MAKE) --no-print-directory jail progs
 	@sh examples/demo.sh
 
+# Benchmarks: ratios against native runs, strace and gdb, measured side
+# by side (bench/RESULTS.md). BENCH_QUICK=1 for a short run.
+bench: $(B)/jail
+	ROOT=$(CURDIR) sh bench/run.sh
+
 install: $(B)/jail
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 0755 $(B)/jail $(DESTDIR)$(BINDIR)/jail

@@ -1,0 +1,2 @@
+# Start-up only: the time subtracted from the other scripts.
+run

@@ -1,0 +1,5 @@
+# @N@ single steps from main.
+break main
+run
+stepi @N@
+print $pc
