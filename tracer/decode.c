@@ -108,8 +108,14 @@ char *decode_read_str(const struct mem_reader *mr, uint64_t addr,
 		return NULL;	/* errno is ENOMEM */
 	while (done < max) {
 		size_t want = chunk_len(addr + done, max - done);
-		ssize_t n = mr_read(mr, addr + done, buf + done, want);
+		ssize_t n;
 		char *nul;
+
+		/* Most strings are short: a small first read spares copying
+		 * the rest of the page. */
+		if (!done && want > 256)
+			want = 256;
+		n = mr_read(mr, addr + done, buf + done, want);
 
 		if (n <= 0) {
 			if (done)

@@ -278,12 +278,18 @@ static int open_task_fd(int task, int fd)
 /* Jail's strings name files in jail's mount namespace only. */
 static int same_mnt_ns(int task)
 {
-	struct stat a, b;
+	static struct stat self;	/* jail's own never changes */
+	static bool have_self;
+	struct stat a;
 
-	if (fstatat(task, "ns/mnt", &a, 0) < 0 ||
-	    stat("/proc/self/ns/mnt", &b) < 0)
+	if (!have_self) {
+		if (stat("/proc/self/ns/mnt", &self) < 0)
+			return -errno;
+		have_self = true;
+	}
+	if (fstatat(task, "ns/mnt", &a, 0) < 0)
 		return errno == ENOENT ? -ESRCH : -errno;
-	return a.st_dev == b.st_dev && a.st_ino == b.st_ino ? 0 : -EREMOTE;
+	return a.st_dev == self.st_dev && a.st_ino == self.st_ino ? 0 : -EREMOTE;
 }
 
 /* ---- procfs: "self" and magic links ---- */
@@ -720,6 +726,79 @@ static int apply_view(const struct pathres_ctx *c, int task, char **out)
 	return err;
 }
 
+static bool on_procfs(int fd)
+{
+	struct statfs sf;
+
+	return fstatfs(fd, &sf) < 0 || sf.f_type == PROC_SUPER_MAGIC;
+}
+
+/* The common case, in a few syscalls: a task whose root is jail's, a path
+ * that does not name /proc. The kernel walks it from the task's cwd (or
+ * dirfd) for us, refusing magic links; symlinks it follows as it will
+ * for the task, since root and mount namespace are the same. Whatever
+ * could depend on which process resolves (procfs, magic links) goes to
+ * the walk below: returns 1 then. Otherwise 0 with *res, or -errno where
+ * the kernel fails the same way. */
+static int quick_resolve(int task, int dirfd, const char *path,
+			 unsigned flags, char **res)
+{
+	static struct ident slash;
+	static bool have_slash;
+	struct open_how how = {
+		.flags = O_PATH | O_CLOEXEC |
+			 (flags & PATHRES_FOLLOW ? 0 : O_NOFOLLOW) |
+			 (flags & PATHRES_DIR ? O_DIRECTORY : 0),
+		.resolve = RESOLVE_NO_MAGICLINKS,
+	};
+	struct ident rid;
+	int root, base = AT_FDCWD, fd, err = 1;
+
+	if (flags & (PATHRES_BENEATH | PATHRES_IN_ROOT) || strstr(path, "proc"))
+		return 1;
+	if (!have_slash) {
+		int s = open("/", O_PATH | O_CLOEXEC);
+
+		if (s < 0 || ident_get(s, &slash) < 0) {
+			if (s >= 0)
+				close(s);
+			return 1;
+		}
+		close(s);
+		have_slash = true;
+	}
+	root = open_task_link(task, "root", false);
+	if (root < 0)
+		return root;
+	err = ident_get(root, &rid);
+	close(root);
+	if (err || rid.mnt != slash.mnt || rid.ino != slash.ino ||
+	    rid.maj != slash.maj || rid.min != slash.min)
+		return 1;	/* chrooted: walk */
+	if (path[0] != '/') {
+		base = open_base(task, dirfd, true);
+		if (base < 0)
+			return base;
+		if (on_procfs(base)) {
+			close(base);
+			return 1;
+		}
+	}
+	fd = (int)syscall(SYS_openat2, base, path, &how, sizeof(how));
+	if (fd >= 0) {
+		err = on_procfs(fd) ? 1 : fd_name(fd, res);
+		close(fd);
+	} else if ((errno == ENOENT && !(flags & PATHRES_CREATES)) ||
+		   errno == ENOTDIR || errno == ENAMETOOLONG) {
+		err = -errno;
+	} else {
+		err = 1;	/* ELOOP from a magic link, EXDEV...: walk */
+	}
+	if (base >= 0)
+		close(base);
+	return err;
+}
+
 int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 		    unsigned flags, char **out)
 {
@@ -739,6 +818,12 @@ int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 	err = same_mnt_ns(task);
 	if (err)
 		goto out;
+	if (*path && !c->tracee_view) {
+		err = quick_resolve(task, dirfd, path, flags, &res);
+		if (err <= 0)
+			goto out;
+		err = 0;
+	}
 	/* An absolute path ignores dirfd, even a bad one (path_init). */
 	if (path[0] != '/' || scoped) {
 		w.cur = open_base(task, dirfd, *path);

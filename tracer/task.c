@@ -394,6 +394,10 @@ int task_set_syscall_nr(struct task *t, long nr)
 	if (rc < 0)
 		return rc;
 	r.orig_rax = (unsigned long long)nr;
+	if (t->sci_valid && t->sci.op == PTRACE_SYSCALL_INFO_SECCOMP)
+		t->sci.seccomp.nr = (uint64_t)nr;
+	else if (t->sci_valid && t->sci.op == PTRACE_SYSCALL_INFO_ENTRY)
+		t->sci.entry.nr = (uint64_t)nr;
 	return task_set_regs(t, &r);
 }
 
@@ -414,10 +418,16 @@ int task_set_syscall_arg(struct task *t, int i, uint64_t v)
 	if (rc < 0)
 		return rc;
 	if (abi_from_audit_arch(t->sci.arch) == ABI_I386)
-		*x32[i] = v & 0xffffffffu;
+		v &= 0xffffffffu, *x32[i] = v;
 	else
 		*x64[i] = v;
-	t->sci_valid = false;	/* the cached copy is stale now */
+	/* Keep the cached syscall info in step rather than ask again. */
+	if (t->sci.op == PTRACE_SYSCALL_INFO_SECCOMP)
+		t->sci.seccomp.args[i] = v;
+	else if (t->sci.op == PTRACE_SYSCALL_INFO_ENTRY)
+		t->sci.entry.args[i] = v;
+	else
+		t->sci_valid = false;
 	return task_set_regs(t, &r);
 }
 
