@@ -43,3 +43,6 @@ check "a seccomp filter is installed" grep -q '2' "$TMP/sc"
 
 make -s -C "$ROOT" install DESTDIR="$TMP/dest" PREFIX=/usr >/dev/null
 check "make install honours DESTDIR and PREFIX" test -x "$TMP/dest/usr/bin/jail"
+
+"$JAIL" -g -x /no/such/script --batch true 2>"$TMP/e"
+check "a missing -x script: status 125, one line" test $? = 125 -a "$(wc -l <"$TMP/e")" = 1
