@@ -715,6 +715,8 @@ static int apply_open(struct task *t, const struct tr_syscall *sc,
 {
 	const char *name = fa->name;
 	uint64_t how[3] = { 0 }, mode = 0;
+	char buf[sizeof(how) + 4096];
+	size_t n;
 	int rc;
 
 	if (strcmp(name, "openat2") == 0) {
@@ -738,18 +740,23 @@ static int apply_open(struct task *t, const struct tr_syscall *sc,
 		how[1] = how[0] & (O_CREAT | 020000000) ? mode & 07777 : 0;
 	}
 	how[2] |= RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
-	rc = put_str(t, slot + SLOT_PATH0, path);
-	if (rc == 0 && task_write_mem(t, slot + SLOT_MISC, how, sizeof(how)) !=
-			       sizeof(how))
-		rc = -EFAULT;
-	if (rc == 0)
-		rc = task_set_syscall_nr(t, SYS_openat2);
+	/* One write: the struct, then the path right after it (an open
+	 * uses no second path, so the slot has room). */
+	n = strlen(path) + 1;
+	if (n > 4096)
+		return -ENAMETOOLONG;
+	memcpy(buf, how, sizeof(how));
+	memcpy(buf + sizeof(how), path, n);
+	if (task_write_mem(t, slot, buf, sizeof(how) + n) !=
+	    (ssize_t)(sizeof(how) + n))
+		return -EFAULT;
+	rc = task_set_syscall_nr(t, SYS_openat2);
 	if (rc == 0)
 		rc = task_set_syscall_arg(t, 0, (uint64_t)(int64_t)AT_FDCWD);
 	if (rc == 0)
-		rc = task_set_syscall_arg(t, 1, slot + SLOT_PATH0);
+		rc = task_set_syscall_arg(t, 1, slot + sizeof(how));
 	if (rc == 0)
-		rc = task_set_syscall_arg(t, 2, slot + SLOT_MISC);
+		rc = task_set_syscall_arg(t, 2, slot);
 	if (rc == 0)
 		rc = task_set_syscall_arg(t, 3, sizeof(how));
 	return rc;
