@@ -632,6 +632,11 @@ static void dbg_terminate(void *host, bool detach, const char *why)
 
 /* The debugger opens for -g, or for trap rules when there is a terminal
  * to talk on (otherwise --on-trap decides). */
+static bool may_debug(const struct cli *c, const struct runner *r)
+{
+	return c->debug || (r->pol && policy_has_trap(r->pol) && isatty(0));
+}
+
 static int open_debugger(struct runner *r, const struct cli *c)
 {
 	struct dbg_opts o = {
@@ -648,7 +653,7 @@ static int open_debugger(struct runner *r, const struct cli *c)
 			      .terminate = dbg_terminate, .host = r };
 	int rc;
 
-	if (!c->debug && !(r->pol && policy_has_trap(r->pol) && isatty(0)))
+	if (!may_debug(c, r))
 		return 0;
 	r->want_start = c->debug;
 	rc = dbg_create(&r->dbg, r->tr, &o, &h);
@@ -765,7 +770,6 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 	struct tracer_opts o = {
 		.trace_all_syscalls = attach,
 		.exit_kill = !attach,
-		.vfork_done = c->debug || c->policy_path,
 	};
 	int rc;
 
@@ -794,6 +798,9 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 			return rc;
 		}
 	}
+	/* Stops only the debugger wants (one per exiting task, one per
+	 * vfork), when it may open: see open_debugger(). */
+	o.exit_events = o.vfork_done = may_debug(c, r);
 	rc = tracer_create(&r->tr, &o);
 	if (rc < 0) {
 		fprintf(stderr, "jail: %s\n", strerror(-rc));

@@ -100,8 +100,9 @@ int tracer_create(struct tracer **out, const struct tracer_opts *o)
 	tr->o = *o;
 	tr->ptrace_opts = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK |
 			  PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
-			  PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT |
-			  PTRACE_O_TRACESECCOMP;
+			  PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP;
+	if (o->exit_events)
+		tr->ptrace_opts |= PTRACE_O_TRACEEXIT;
 	if (o->exit_kill)
 		tr->ptrace_opts |= PTRACE_O_EXITKILL;
 	if (o->vfork_done)

@@ -77,6 +77,9 @@ struct tracer_opts {
 	bool exit_kill;
 	/* Report TR_VFORK_DONE (debugger). */
 	bool vfork_done;
+	/* Report TR_EXITING (PTRACE_EVENT_EXIT), a stop in every task's exit:
+	 * the debugger's; the runner does without it. */
+	bool exit_events;
 };
 
 int tracer_create(struct tracer **out, const struct tracer_opts *o);

@@ -196,7 +196,7 @@ static int drive(int argc, char **argv)
 	struct host h = { 0 };
 	struct dbg_host dh = { .handle = handle, .terminate = terminate,
 			       .host = &h };
-	struct tracer_opts to = { .vfork_done = true };
+	struct tracer_opts to = { .vfork_done = true, .exit_events = true };
 	struct jail_bpf filter = { 0 };
 	struct strbuf msg = STRBUF_INIT;
 	struct launch l = { .tty_fd = -1 };

@@ -238,7 +238,7 @@ static void replace_then_reissue(struct tracer *tr, struct tr_event *ev,
 
 int main(void)
 {
-	struct tracer_opts o = { .exit_kill = true };
+	struct tracer_opts o = { .exit_kill = true, .exit_events = true };
 	struct tracer *tr;
 	int st, seen_exit = 0, nev[TR_INTERRUPT + 1] = { 0 };
 	pid_t pid;
