@@ -56,7 +56,7 @@ $(B)/unit/%: tests/unit/%.c $(ASAN_OBJS)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
 
 # Target programs run inside filters and under ptrace: no sanitizers.
-$(B)/progs/%: tests/progs/%.c
+$(B)/progs/%: tests/progs/%.c $(wildcard tests/progs/*.h)
 	@mkdir -p $(@D)
 	$(CC) -std=gnu17 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< -lpthread
 
