@@ -449,7 +449,8 @@ static int on_exec(struct runner *r, struct tr_event *ev)
 	struct audit_rec rec;
 
 	post_check(r, t, 0);
-	map_scratch(r, t);
+	if (!r->killed_by_policy)
+		map_scratch(r, t);
 
 	if (!r->audit)
 		goto resume;
