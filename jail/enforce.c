@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -19,6 +20,7 @@
 #include "jail/harden.h"
 #include "tracer/decode.h"
 #include "jail/scratch.h"
+#include "tracer/remote.h"
 #include "tracer/pathres.h"
 
 /* i386's sendmsg (sendmmsg is 345 there); x86_64's comes from
@@ -885,6 +887,173 @@ static int apply_addr(struct task *t, const struct tr_syscall *sc,
 	return task_set_syscall_arg(t, na->addr_arg, misc);
 }
 
+/* Write-class path calls (x86_64) made relative to their parent
+ * directories, which the tracee itself opens with no symlink allowed:
+ * then a directory of the path swapped for a symlink after the check
+ * makes the call fail instead of act elsewhere. Each row says how the
+ * *at call's arguments are made. */
+enum at_src { X_NONE, X_FD0, X_BASE0, X_FD1, X_BASE1, X_ARG, X_CONST };
+
+struct at_arg {
+	uint8_t src;		/* enum at_src */
+	uint8_t arg;		/* X_ARG: the call's argument */
+	uint64_t set;		/* X_CONST: the value; X_ARG: bits to add */
+	uint64_t clear;		/* X_ARG: bits to take away */
+};
+
+struct at_form {
+	const char *name;
+	long nr;		/* the *at call */
+	struct at_arg a[6];
+};
+
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452
+#endif
+#define FD0 { X_FD0, 0, 0, 0 }
+#define B0 { X_BASE0, 0, 0, 0 }
+#define FD1 { X_FD1, 0, 0, 0 }
+#define B1 { X_BASE1, 0, 0, 0 }
+#define ARG(i) { X_ARG, i, 0, 0 }
+#define ARG_SET(i, s) { X_ARG, i, s, 0 }
+#define ARG_CLR(i, c) { X_ARG, i, 0, c }
+#define K(v) { X_CONST, 0, v, 0 }
+#define NOFOLLOW AT_SYMLINK_NOFOLLOW
+
+static const struct at_form at_forms[] = {
+	{ "chmod", SYS_fchmodat2, { FD0, B0, ARG(1), K(NOFOLLOW) } },
+	{ "chown", SYS_fchownat, { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) } },
+	{ "fchmodat", SYS_fchmodat2, { FD0, B0, ARG(2), K(NOFOLLOW) } },
+	{ "fchmodat2", SYS_fchmodat2, { FD0, B0, ARG(2), ARG_SET(3, NOFOLLOW) } },
+	{ "fchownat", SYS_fchownat, { FD0, B0, ARG(2), ARG(3),
+				      ARG_SET(4, NOFOLLOW) } },
+	{ "lchown", SYS_fchownat, { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) } },
+	{ "link", SYS_linkat, { FD0, B0, FD1, B1, K(0) } },
+	{ "linkat", SYS_linkat, { FD0, B0, FD1, B1,
+				  ARG_CLR(4, AT_SYMLINK_FOLLOW) } },
+	{ "mkdir", SYS_mkdirat, { FD0, B0, ARG(1) } },
+	{ "mkdirat", SYS_mkdirat, { FD0, B0, ARG(2) } },
+	{ "mknod", SYS_mknodat, { FD0, B0, ARG(1), ARG(2) } },
+	{ "mknodat", SYS_mknodat, { FD0, B0, ARG(2), ARG(3) } },
+	{ "rename", SYS_renameat2, { FD0, B0, FD1, B1, K(0) } },
+	{ "renameat", SYS_renameat2, { FD0, B0, FD1, B1, K(0) } },
+	{ "renameat2", SYS_renameat2, { FD0, B0, FD1, B1, ARG(4) } },
+	{ "rmdir", SYS_unlinkat, { FD0, B0, K(AT_REMOVEDIR) } },
+	{ "symlink", SYS_symlinkat, { ARG(0), FD0, B0 } },
+	{ "symlinkat", SYS_symlinkat, { ARG(0), FD0, B0 } },
+	{ "unlink", SYS_unlinkat, { FD0, B0, K(0) } },
+	{ "unlinkat", SYS_unlinkat, { FD0, B0, ARG(2) } },
+};
+
+static const struct at_form *at_form_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(at_forms) / sizeof(*at_forms); i++)
+		if (strcmp(at_forms[i].name, name) == 0)
+			return &at_forms[i];
+	return NULL;
+}
+
+/* Whether every path of the call was resolved to an absolute path with a
+ * parent, from a non-empty path argument. */
+static bool at_applies(struct task *t, const struct tr_syscall *sc,
+		       const struct fs_access *fa,
+		       const struct enforce_result *res)
+{
+	size_t i;
+	char c;
+
+	if (sc->abi != ABI_X86_64 || res->npaths != fa->npaths)
+		return false;
+	for (i = 0; i < res->npaths; i++) {
+		const struct fs_path_spec *sp = &fa->path[res->which[i]];
+		const char *p = res->paths[i];
+
+		if ((size_t)res->which[i] != i || sp->src != FS_SRC_PATH ||
+		    p[0] != '/' || p[1] == '\0' || !sc->args[sp->path_arg] ||
+		    task_read_mem(t, sc->args[sp->path_arg], &c, 1) != 1 ||
+		    c == '\0')
+			return false;
+	}
+	return true;
+}
+
+static int apply_at(struct enforcer *e, struct task *t,
+		    const struct tr_syscall *sc, const struct at_form *af,
+		    const struct enforce_result *res, uint64_t slot)
+{
+	static const uint64_t at_path[2] = { SLOT_PATH0, SLOT_PATH1 };
+	uint64_t how[3] = { O_PATH | O_DIRECTORY | O_CLOEXEC, 0,
+			    RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS };
+	uint64_t mask, all = ~0ull, args[6] = { 0 };
+	long fd[2] = { -1, -1 }, ret = 0, r;
+	size_t i, n = res->npaths;
+	int rc, k;
+
+	if (ptrace(PTRACE_GETSIGMASK, task_tid(t), (void *)sizeof(mask),
+		   &mask) < 0 ||
+	    ptrace(PTRACE_SETSIGMASK, task_tid(t), (void *)sizeof(all),
+		   &all) < 0)
+		return -errno;
+	rc = task_write_mem(t, slot + SLOT_MISC, how, sizeof(how)) ==
+	     sizeof(how) ? 0 : -EFAULT;
+	/* The tracee opens each parent directory: "/a/b/c" -> "/a/b". */
+	for (i = 0; i < n && rc == 0; i++) {
+		const char *p = res->paths[i], *slash = strrchr(p, '/');
+		char dir[PATH_MAX];
+		uint64_t oa[6] = { (uint64_t)(int64_t)AT_FDCWD,
+				   slot + at_path[i], slot + SLOT_MISC,
+				   sizeof(how) };
+
+		snprintf(dir, sizeof(dir), "%.*s", slash == p ? 1 :
+			 (int)(slash - p), p);
+		rc = put_str(t, slot + at_path[i], dir);
+		if (rc == 0)
+			rc = i == 0 ? remote_replace(e->tr, t, SYS_openat2, oa,
+						     &fd[i]) :
+				      remote_again(e->tr, t, SYS_openat2, oa,
+						   &fd[i]);
+		if (rc == 0 && fd[i] < 0) {
+			ret = fd[i];	/* the call fails as the open did */
+			goto close;
+		}
+		if (rc == 0)
+			rc = put_str(t, slot + at_path[i], strrchr(p, '/') + 1);
+	}
+	if (rc < 0)
+		goto close;
+	for (k = 0; k < 6; k++) {
+		const struct at_arg *x = &af->a[k];
+		const uint64_t v[] = {
+			[X_NONE] = 0, [X_FD0] = (uint64_t)fd[0],
+			[X_BASE0] = slot + SLOT_PATH0, [X_FD1] = (uint64_t)fd[1],
+			[X_BASE1] = slot + SLOT_PATH1,
+			[X_ARG] = (sc->args[x->arg] | x->set) & ~x->clear,
+			[X_CONST] = x->set,
+		};
+
+		args[k] = v[x->src];
+	}
+	rc = remote_again(e->tr, t, af->nr, args, &ret);
+	if (rc == 0 && ret == -ENOSYS && af->nr == SYS_fchmodat2) {
+		/* before 6.6: fchmodat, which follows a final symlink */
+		args[3] = 0;
+		rc = remote_again(e->tr, t, SYS_fchmodat, args, &ret);
+	}
+close:
+	for (i = 0; i < n && rc != -ESRCH; i++) {
+		uint64_t ca[6] = { (uint64_t)fd[i] };
+
+		if (fd[i] >= 0)
+			remote_again(e->tr, t, SYS_close, ca, &r);
+	}
+	ptrace(PTRACE_SETSIGMASK, task_tid(t), (void *)sizeof(mask), &mask);
+	if (rc < 0)
+		return rc;
+	return task_set_retval(t, ret);
+}
+
 int enforce_apply(struct enforcer *e, struct task *t,
 		  const struct tr_syscall *sc, struct enforce_result *res)
 {
@@ -905,6 +1074,8 @@ int enforce_apply(struct enforcer *e, struct task *t,
 		fa = policy_fs_access(sc->abi, sc->nr);
 	if (fa && is_open_call(fa->name)) {
 		rc = apply_open(t, sc, fa, res->paths[0], slot);
+	} else if (fa && at_form_of(fa->name) && at_applies(t, sc, fa, res)) {
+		rc = apply_at(e, t, sc, at_form_of(fa->name), res, slot);
 	} else if (fa) {
 		for (i = 0; i < res->npaths && rc == 0; i++)
 			rc = apply_path(t, sc, fa, res->which[i], res->paths[i],

@@ -208,3 +208,44 @@ int remote_reissue(struct task *t, long nr, const uint64_t args[6])
 	r.orig_rax = (unsigned long long)-1LL;
 	return task_set_regs(t, &r);
 }
+
+int remote_again(struct tracer *tr, struct task *t, long nr,
+		 const uint64_t args[6], long *ret)
+{
+	struct tr_syscall sc;
+	int rc, status;
+
+	rc = remote_reissue(t, nr, args);
+	if (rc == 0)
+		rc = task_flush_regs(t);
+	if (rc < 0)
+		return rc;
+	for (;;) {
+		int sig, event;
+
+		if (ptrace(PTRACE_SYSCALL, t->tid, 0L, 0L) < 0)
+			return -errno;
+		task_invalidate(t);
+		rc = tracer_wait_task(tr, t, &status);
+		if (rc < 0)
+			return rc;
+		if (!WIFSTOPPED(status))
+			return not_ours(tr, t, status);
+		sig = WSTOPSIG(status);
+		event = (unsigned)status >> 16;
+		if (event == PTRACE_EVENT_SECCOMP)
+			continue;	/* our own call through the filter */
+		if (event || sig != (SIGTRAP | 0x80))
+			return not_ours(tr, t, status);
+		t->stop = TR_SYSCALL_EXIT;	/* for task_syscall's checks */
+		if (task_syscall(t, &sc) < 0)
+			return -ESRCH;
+		if (sc.is_exit)
+			break;
+		/* the entry stop of the reissued call: on to its exit */
+		t->stop = TR_SYSCALL_ENTER;
+	}
+	t->stop = TR_SYSCALL_EXIT;
+	*ret = sc.ret;
+	return 0;
+}

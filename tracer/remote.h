@@ -30,6 +30,11 @@ int remote_replace(struct tracer *tr, struct task *t, long nr,
  * instruction again, as (nr, args). For 64-bit and int $0x80 calls. */
 int remote_reissue(struct task *t, long nr, const uint64_t args[6]);
 
+/* At a syscall-exit stop: reissue (nr, args), run it to its own exit
+ * stop (past its seccomp stop, which is ours), and give its result. */
+int remote_again(struct tracer *tr, struct task *t, long nr,
+		 const uint64_t args[6], long *ret);
+
 /* Whether the task runs 32-bit code now (CS selector). */
 bool task_is_32bit(struct task *t);
 

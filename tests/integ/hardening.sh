@@ -374,6 +374,24 @@ native "race link exec" ESCAPED \
 	"$PROGS/esc_race_link" exec "$TMP/race/xdir" "$TMP/race/xlnk" 1
 jailed "race link exec (3 s)" race-fs.conf "$RACE_RCS" BLOCKED \
 	"$PROGS/esc_race_link" exec "$TMP/race/xdir" "$TMP/race/xlnk" 3
+# unlink, which writes without opening: the path is walked again by the
+# kernel, so the call is made relative to a parent directory the tracee
+# opened with no symlink allowed. Its own forbidden directory: natively
+# the file there goes.
+mkdir -p "$TMP/usec" "$TMP/race/udir"
+ln -s "$TMP/usec" "$TMP/race/ulnk"
+echo keep >"$TMP/usec/file"
+native "race unlink" BLOCKED \
+	"$PROGS/esc_race_unlink" "$TMP/race/udir" "$TMP/race/ulnk" 1
+check "native race unlink: the forbidden file went (the race is real)" \
+	test ! -e "$TMP/usec/file"
+unswap "$TMP/race/udir" "$TMP/race/ulnk"
+echo keep >"$TMP/usec/file"
+jailed "race unlink (3 s)" race-fs.conf "$RACE_RCS" BLOCKED \
+	"$PROGS/esc_race_unlink" "$TMP/race/udir" "$TMP/race/ulnk" 3 &&
+	check "jail race unlink: the forbidden file is still there" \
+		test -e "$TMP/usec/file"
+unswap "$TMP/race/udir" "$TMP/race/ulnk"
 unswap "$TMP/race/dir" "$TMP/race/lnk"
 unswap "$TMP/race/xdir" "$TMP/race/xlnk"
 check "race link: the directories are directories again" \
