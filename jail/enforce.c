@@ -424,6 +424,17 @@ int enforce_post_check(struct task *t, const struct post_check *pc, long ret)
 	ino_t ino = 0;
 	int rc;
 
+	if (pc->restore && ret != POST_AT_EXEC) {
+		struct user_regs_struct r;
+
+		if (task_get_regs(t, &r) == 0) {
+			unsigned long long rax = r.rax;
+
+			r = pc->regs;
+			r.rax = rax;
+			task_set_regs(t, &r);
+		}
+	}
 	switch (pc->kind) {
 	case POST_MMSG: {
 		uint32_t len = (uint32_t)ret;
@@ -903,8 +914,18 @@ struct at_arg {
 
 struct at_form {
 	const char *name;
-	long nr;		/* the *at call */
+	long nr;		/* the *at call on x86_64, -1: none */
+	long nr32;		/* on i386, -1: none */
 	struct at_arg a[6];
+	bool uid16;		/* i386's chown and lchown: 16-bit ids */
+};
+
+/* i386 numbers (asm/unistd_32.h), for calls made through int $0x80. */
+enum {
+	I386_MKDIRAT = 296, I386_MKNODAT = 297, I386_FCHOWNAT = 298,
+	I386_UNLINKAT = 301, I386_LINKAT = 303, I386_SYMLINKAT = 304,
+	I386_FCHMODAT = 306, I386_RENAMEAT2 = 353, I386_FCHMODAT2 = 452,
+	I386_CLOSE = 6,
 };
 
 #ifndef SYS_fchmodat2
@@ -921,28 +942,46 @@ struct at_form {
 #define NOFOLLOW AT_SYMLINK_NOFOLLOW
 
 static const struct at_form at_forms[] = {
-	{ "chmod", SYS_fchmodat2, { FD0, B0, ARG(1), K(NOFOLLOW) } },
-	{ "chown", SYS_fchownat, { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) } },
-	{ "fchmodat", SYS_fchmodat2, { FD0, B0, ARG(2), K(NOFOLLOW) } },
-	{ "fchmodat2", SYS_fchmodat2, { FD0, B0, ARG(2), ARG_SET(3, NOFOLLOW) } },
-	{ "fchownat", SYS_fchownat, { FD0, B0, ARG(2), ARG(3),
-				      ARG_SET(4, NOFOLLOW) } },
-	{ "lchown", SYS_fchownat, { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) } },
-	{ "link", SYS_linkat, { FD0, B0, FD1, B1, K(0) } },
-	{ "linkat", SYS_linkat, { FD0, B0, FD1, B1,
-				  ARG_CLR(4, AT_SYMLINK_FOLLOW) } },
-	{ "mkdir", SYS_mkdirat, { FD0, B0, ARG(1) } },
-	{ "mkdirat", SYS_mkdirat, { FD0, B0, ARG(2) } },
-	{ "mknod", SYS_mknodat, { FD0, B0, ARG(1), ARG(2) } },
-	{ "mknodat", SYS_mknodat, { FD0, B0, ARG(2), ARG(3) } },
-	{ "rename", SYS_renameat2, { FD0, B0, FD1, B1, K(0) } },
-	{ "renameat", SYS_renameat2, { FD0, B0, FD1, B1, K(0) } },
-	{ "renameat2", SYS_renameat2, { FD0, B0, FD1, B1, ARG(4) } },
-	{ "rmdir", SYS_unlinkat, { FD0, B0, K(AT_REMOVEDIR) } },
-	{ "symlink", SYS_symlinkat, { ARG(0), FD0, B0 } },
-	{ "symlinkat", SYS_symlinkat, { ARG(0), FD0, B0 } },
-	{ "unlink", SYS_unlinkat, { FD0, B0, K(0) } },
-	{ "unlinkat", SYS_unlinkat, { FD0, B0, ARG(2) } },
+	{ "chmod", SYS_fchmodat2, I386_FCHMODAT2,
+	  { FD0, B0, ARG(1), K(NOFOLLOW) }, false },
+	{ "chown", SYS_fchownat, I386_FCHOWNAT,
+	  { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) }, true },
+	{ "chown32", -1, I386_FCHOWNAT,
+	  { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) }, false },
+	{ "fchmodat", SYS_fchmodat2, I386_FCHMODAT2,
+	  { FD0, B0, ARG(2), K(NOFOLLOW) }, false },
+	{ "fchmodat2", SYS_fchmodat2, I386_FCHMODAT2,
+	  { FD0, B0, ARG(2), ARG_SET(3, NOFOLLOW) }, false },
+	{ "fchownat", SYS_fchownat, I386_FCHOWNAT,
+	  { FD0, B0, ARG(2), ARG(3), ARG_SET(4, NOFOLLOW) }, false },
+	{ "lchown", SYS_fchownat, I386_FCHOWNAT,
+	  { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) }, true },
+	{ "lchown32", -1, I386_FCHOWNAT,
+	  { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) }, false },
+	{ "link", SYS_linkat, I386_LINKAT, { FD0, B0, FD1, B1, K(0) }, false },
+	{ "linkat", SYS_linkat, I386_LINKAT,
+	  { FD0, B0, FD1, B1, ARG_CLR(4, AT_SYMLINK_FOLLOW) }, false },
+	{ "mkdir", SYS_mkdirat, I386_MKDIRAT, { FD0, B0, ARG(1) }, false },
+	{ "mkdirat", SYS_mkdirat, I386_MKDIRAT, { FD0, B0, ARG(2) }, false },
+	{ "mknod", SYS_mknodat, I386_MKNODAT, { FD0, B0, ARG(1), ARG(2) },
+	  false },
+	{ "mknodat", SYS_mknodat, I386_MKNODAT, { FD0, B0, ARG(2), ARG(3) },
+	  false },
+	{ "rename", SYS_renameat2, I386_RENAMEAT2,
+	  { FD0, B0, FD1, B1, K(0) }, false },
+	{ "renameat", SYS_renameat2, I386_RENAMEAT2,
+	  { FD0, B0, FD1, B1, K(0) }, false },
+	{ "renameat2", SYS_renameat2, I386_RENAMEAT2,
+	  { FD0, B0, FD1, B1, ARG(4) }, false },
+	{ "rmdir", SYS_unlinkat, I386_UNLINKAT, { FD0, B0, K(AT_REMOVEDIR) },
+	  false },
+	{ "symlink", SYS_symlinkat, I386_SYMLINKAT, { ARG(0), FD0, B0 },
+	  false },
+	{ "symlinkat", SYS_symlinkat, I386_SYMLINKAT, { ARG(0), FD0, B0 },
+	  false },
+	{ "unlink", SYS_unlinkat, I386_UNLINKAT, { FD0, B0, K(0) }, false },
+	{ "unlinkat", SYS_unlinkat, I386_UNLINKAT, { FD0, B0, ARG(2) },
+	  false },
 };
 
 static const struct at_form *at_form_of(const char *name)
@@ -964,7 +1003,10 @@ static bool at_applies(struct task *t, const struct tr_syscall *sc,
 	size_t i;
 	char c;
 
-	if (sc->abi != ABI_X86_64 || res->npaths != fa->npaths)
+	const struct at_form *af = at_form_of(fa->name);
+
+	if (!af || (sc->abi == ABI_X86_64 ? af->nr : af->nr32) < 0 ||
+	    res->npaths != fa->npaths)
 		return false;
 	for (i = 0; i < res->npaths; i++) {
 		const struct fs_path_spec *sp = &fa->path[res->which[i]];
@@ -989,6 +1031,8 @@ static int apply_at(struct enforcer *e, struct task *t,
 	uint64_t mask, all = ~0ull, args[6] = { 0 };
 	long fd[2] = { -1, -1 }, ret = 0, r;
 	size_t i, n = res->npaths;
+	bool is32 = sc->abi == ABI_I386;
+	long nr = is32 ? af->nr32 : af->nr;
 	int rc, k;
 
 	if (ptrace(PTRACE_GETSIGMASK, task_tid(t), (void *)sizeof(mask),
@@ -1034,24 +1078,38 @@ static int apply_at(struct enforcer *e, struct task *t,
 		};
 
 		args[k] = v[x->src];
+		/* i386's chown and lchown take 16-bit ids: -1 is 0xffff */
+		if (is32 && af->uid16 && x->src == X_ARG &&
+		    (x->arg == 1 || x->arg == 2) && args[k] == 0xffff)
+			args[k] = 0xffffffffu;
 	}
-	rc = remote_again(e->tr, t, af->nr, args, &ret);
-	if (rc == 0 && ret == -ENOSYS && af->nr == SYS_fchmodat2) {
+	rc = remote_again(e->tr, t, nr, args, &ret);
+	if (rc == 0 && ret == -ENOSYS &&
+	    nr == (is32 ? I386_FCHMODAT2 : SYS_fchmodat2)) {
 		/* before 6.6: fchmodat, which follows a final symlink */
 		args[3] = 0;
-		rc = remote_again(e->tr, t, SYS_fchmodat, args, &ret);
+		rc = remote_again(e->tr, t, is32 ? I386_FCHMODAT :
+				  SYS_fchmodat, args, &ret);
 	}
 close:
 	for (i = 0; i < n && rc != -ESRCH; i++) {
 		uint64_t ca[6] = { (uint64_t)fd[i] };
 
 		if (fd[i] >= 0)
-			remote_again(e->tr, t, SYS_close, ca, &r);
+			remote_again(e->tr, t, is32 ? I386_CLOSE : SYS_close,
+				     ca, &r);
 	}
 	ptrace(PTRACE_SETSIGMASK, task_tid(t), (void *)sizeof(mask), &mask);
 	if (rc < 0)
 		return rc;
-	return task_set_retval(t, ret);
+	/* The program's registers as it left them, with the call's result
+	 * (and its own call number, should the kernel restart it). */
+	{
+		struct user_regs_struct regs = res->post.regs;
+
+		regs.rax = (unsigned long long)ret;
+		return task_set_regs(t, &regs);
+	}
 }
 
 int enforce_apply(struct enforcer *e, struct task *t,
@@ -1072,10 +1130,17 @@ int enforce_apply(struct enforcer *e, struct task *t,
 		return scratch_mapped(t) ? -EAGAIN : 0;
 	if (res->npaths)
 		fa = policy_fs_access(sc->abi, sc->nr);
+	/* The kernel keeps a syscall's argument registers, and programs
+	 * count on it (int $0x80 takes them in callee-saved registers):
+	 * what is rewritten is put back at the exit. */
+	rc = task_get_regs(t, &res->post.regs);
+	if (rc < 0)
+		return rc;
+	if (fa && at_form_of(fa->name) && at_applies(t, sc, fa, res))
+		return apply_at(e, t, sc, at_form_of(fa->name), res, slot);
+	res->post.restore = true;
 	if (fa && is_open_call(fa->name)) {
 		rc = apply_open(t, sc, fa, res->paths[0], slot);
-	} else if (fa && at_form_of(fa->name) && at_applies(t, sc, fa, res)) {
-		rc = apply_at(e, t, sc, at_form_of(fa->name), res, slot);
 	} else if (fa) {
 		for (i = 0; i < res->npaths && rc == 0; i++)
 			rc = apply_path(t, sc, fa, res->which[i], res->paths[i],

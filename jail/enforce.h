@@ -7,6 +7,7 @@
 #define JAIL_ENFORCE_H
 
 #include <sys/types.h>
+#include <sys/user.h>
 
 #include "policy/policy.h"
 #include "tracer/tracer.h"
@@ -35,6 +36,10 @@ struct enforce_result {
 		uint64_t addr;	/* POST_MAP, mprotect: the address;
 				 * POST_MMSG: the program's mmsghdr array */
 		bool is32;
+		/* At the exit stop, put the program's registers back (but
+		 * the result): the call's arguments were rewritten. */
+		bool restore;
+		struct user_regs_struct regs;
 	} post;
 };
 
@@ -65,6 +70,8 @@ void enforce_result_free(struct enforce_result *res);
  * -EPERM when not (the caller kills: the program already holds it). */
 int enforce_post_check(struct task *t, const struct post_check *pc,
 		       long ret);
+/* ret for enforce_post_check at an exec event: no registers to restore. */
+#define POST_AT_EXEC ((long)0x7fffffff00000000)
 /* POST_MMSG is not a check: sendmmsg ran as sendmsg on the checked copy
  * (the kernel must write msg_len, which the read-only copy cannot take);
  * at its exit, msg_len goes into the program's array and the result

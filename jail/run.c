@@ -335,13 +335,13 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 		rc = enforce_apply(r->enf, t, &sc, &er);
 		if (rc < 0) {
 			task_skip_syscall(t, rc);
-		} else if (er.post.kind != POST_NONE) {
+		} else if (er.post.kind != POST_NONE || er.post.restore) {
 			struct rtask *rt = rtask_of(t);
 
 			if (rt)
 				rt->post = er.post;
 			if (er.post.kind == POST_MAP ||
-			    er.post.kind == POST_MMSG)
+			    er.post.kind == POST_MMSG || er.post.restore)
 				how = TR_RESUME_SYSCALL;
 		}
 		break;
@@ -376,10 +376,18 @@ static void post_check(struct runner *r, struct task *t, long ret)
 	struct rtask *rt = task_data(t);
 	int rc;
 
-	if (!rt || rt->post.kind == POST_NONE)
+	if (!rt || (rt->post.kind == POST_NONE && !rt->post.restore))
 		return;
+	/* An exec event ends the call differently: no exit stop, nothing
+	 * of the old program to restore. And an exec that reaches its exit
+	 * stop failed: nothing ran, nothing to check. */
+	if (ret == POST_AT_EXEC)
+		rt->post.restore = false;
+	else if (rt->post.kind == POST_EXEC)
+		rt->post.kind = POST_NONE;
 	rc = enforce_post_check(t, &rt->post, ret);
 	rt->post.kind = POST_NONE;
+	rt->post.restore = false;
 	if (rc < 0 && rc != -ESRCH)
 		policy_kill(r, t, "a checked file was swapped before the "
 			    "kernel used it", "baseline");
@@ -448,7 +456,7 @@ static int on_exec(struct runner *r, struct tr_event *ev)
 	struct rtask *rt = task_data(t);
 	struct audit_rec rec;
 
-	post_check(r, t, 0);
+	post_check(r, t, POST_AT_EXEC);
 	if (!r->killed_by_policy)
 		map_scratch(r, t);
 

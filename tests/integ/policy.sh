@@ -147,3 +147,10 @@ check "caps keep: only CAP_NET_BIND_SERVICE (bit 10) in all five sets" \
 printf 'import socket\ns = socket.socket()\ntry:\n    s.bind(("127.0.0.1", 81)); print("bind-ok")\nexcept OSError as e:\n    print("bind", e.errno)\n' >"$TMP/b81.py"
 check "caps keep: a kept capability works" grep -q bind-ok <<<"$("$JAIL" -p "$TMP/caps.conf" python3 "$TMP/b81.py")"
 check "caps: without caps keep, root cannot bind port 81" grep -q "bind 13" <<<"$("$JAIL" -p "$TMP/nocaps.conf" python3 "$TMP/b81.py")"
+
+# A checked call's argument registers are as the program left them, after
+# jail rewrote the call (openat2, an *at form through int $0x80).
+mkdir -p "$TMP/rk"
+printf 'default allow\nallow fs.write %s/**\nallow fs.read /**\ndeny(EROFS) fs.write /**\n' "$TMP" >"$TMP/rk.conf"
+out=$("$JAIL" -p "$TMP/rk.conf" "$PROGS/regs_kept" "$TMP/rk")
+check "rewritten calls keep the argument registers ($out)" test "$out" = "regs kept"
