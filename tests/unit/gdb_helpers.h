@@ -28,15 +28,28 @@ static bool have_gdb(void)
 	return system("gdb --version >/dev/null 2>&1") == 0;
 }
 
+/* Run a shell command; its output (stdout) appended to out. */
+static int run_cmd(const char *cmd, struct strbuf *out)
+{
+	char buf[4096];
+	size_t r;
+	FILE *p = popen(cmd, "r");
+
+	if (!p)
+		return -errno;
+	while ((r = fread(buf, 1, sizeof(buf), p)) > 0)
+		sb_append(out, buf, r);
+	return pclose(p) == 0 ? 0 : -EIO;
+}
+
 /* Run gdb -batch on file with the commands; stdout and stderr merged, as
  * a user sees them. */
 static int run_gdb(const char *file, const char *const *cmds, size_t n,
 		   struct strbuf *out)
 {
 	struct strbuf cmd = STRBUF_INIT;
-	char buf[4096];
-	size_t i, r;
-	FILE *p;
+	size_t i;
+	int err;
 
 	sb_puts(&cmd, "env LC_ALL=C HOME=/tmp gdb -batch -nx");
 	for (i = 0; i < n; i++) {
@@ -46,13 +59,9 @@ static int run_gdb(const char *file, const char *const *cmds, size_t n,
 	sb_putc(&cmd, ' ');
 	sh_quote(&cmd, file);
 	sb_puts(&cmd, " 2>&1");
-	p = popen(sb_str(&cmd), "r");
+	err = run_cmd(sb_str(&cmd), out);
 	sb_free(&cmd);
-	if (!p)
-		return -errno;
-	while ((r = fread(buf, 1, sizeof(buf), p)) > 0)
-		sb_append(out, buf, r);
-	return pclose(p) == 0 ? 0 : -EIO;
+	return err;
 }
 
 /* build/progs/dbg_target, built here when make progs has not run. */
