@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,18 +103,39 @@ static pid_t pgrp_of(pid_t pid)
 	return g < 0 ? -1 : g;
 }
 
+enum { NR_MAX = 1024 };
+
+/* The row of hcalls for each syscall number of each ABI (0: none), built
+ * once: this runs at every stop the tracer decides. */
+static const struct hcall *hcall_of(enum sc_abi abi, long nr)
+{
+	static uint8_t by_nr[ABI_COUNT][NR_MAX];
+	static bool built;
+	size_t i;
+	int a;
+
+	if (!built) {
+		for (a = 0; a < ABI_COUNT; a++)
+			for (i = 0; i < sizeof(hcalls) / sizeof(*hcalls); i++) {
+				const struct sc_ent *e =
+					systab_by_name((enum sc_abi)a,
+						       hcalls[i].name);
+
+				if (e && e->nr >= 0 && e->nr < NR_MAX)
+					by_nr[a][e->nr] = (uint8_t)(i + 1);
+			}
+		built = true;
+	}
+	if (abi >= ABI_COUNT || nr < 0 || nr >= NR_MAX || !by_nr[abi][nr])
+		return NULL;
+	return &hcalls[by_nr[abi][nr] - 1];
+}
+
 int harden_check(struct tracer *tr, struct task *t, const struct tr_syscall *sc)
 {
-	const struct sc_ent *e = systab_by_nr(sc->abi, sc->nr);
-	const struct hcall *h = NULL;
+	const struct hcall *h = hcall_of(sc->abi, sc->nr);
 	int32_t a0, a1;
-	size_t i;
 
-	if (!e)
-		return 0;
-	for (i = 0; i < sizeof(hcalls) / sizeof(*hcalls); i++)
-		if (strcmp(hcalls[i].name, e->name) == 0)
-			h = &hcalls[i];
 	if (!h)
 		return 0;
 	/* pid_t is an int: the kernel reads the low 32 bits. */

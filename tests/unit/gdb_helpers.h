@@ -28,6 +28,24 @@ static bool have_gdb(void)
 	return system("gdb --version >/dev/null 2>&1") == 0;
 }
 
+/* Drop gdb's noise lines (index cache warnings). */
+static inline void strip_noise(struct strbuf *sb)
+{
+	struct strbuf o = STRBUF_INIT;
+	const char *p = sb_str(sb), *nl;
+
+	for (; *p; p = nl) {
+		nl = strchr(p, '\n');
+		nl = nl ? nl + 1 : p + strlen(p);
+		if (!strncmp(p, "warning: Couldn't determine a path", 34))
+			continue;
+		sb_append(&o, p, nl - p);
+	}
+	sb_reset(sb);
+	sb_puts(sb, sb_str(&o));
+	sb_free(&o);
+}
+
 /* Run a shell command; its output (stdout) appended to out. */
 static int run_cmd(const char *cmd, struct strbuf *out)
 {

@@ -48,24 +48,6 @@ static struct addrspace *static_space(struct symcache *c, const char *path)
 	return as;
 }
 
-/* Drop gdb's noise lines (index cache warnings). */
-static void strip_noise(struct strbuf *sb)
-{
-	struct strbuf o = STRBUF_INIT;
-	const char *p = sb_str(sb), *nl;
-
-	for (; *p; p = nl) {
-		nl = strchr(p, '\n');
-		nl = nl ? nl + 1 : p + strlen(p);
-		if (!strncmp(p, "warning: Couldn't determine a path", 34))
-			continue;
-		sb_append(&o, p, nl - p);
-	}
-	sb_reset(sb);
-	sb_puts(sb, sb_str(&o));
-	sb_free(&o);
-}
-
 /* --- a fake symbolizer and memory --- */
 
 static const struct {

@@ -421,25 +421,6 @@ static void first_diff(const char *want, const char *got)
 	}
 }
 
-/* gdb says "No symbol table is loaded" where a file has no debug info;
- * a process with libraries gets "No symbol ... in current context". */
-static void drop_noise(struct strbuf *sb)
-{
-	struct strbuf o = STRBUF_INIT;
-	const char *p = sb_str(sb), *nl;
-
-	for (; *p; p = nl) {
-		nl = strchr(p, '\n');
-		nl = nl ? nl + 1 : p + strlen(p);
-		if (!strncmp(p, "warning: Couldn't determine a path", 34))
-			continue;
-		sb_append(&o, p, nl - p);
-	}
-	sb_reset(sb);
-	sb_puts(sb, sb_str(&o));
-	sb_free(&o);
-}
-
 static void test_gdb_static(const char *stripped)
 {
 	struct strbuf want = STRBUF_INIT, got = STRBUF_INIT,
@@ -456,7 +437,7 @@ static void test_gdb_static(const char *stripped)
 		T_OK(0, "gdb print session");
 		return;
 	}
-	drop_noise(&want);
+	strip_noise(&want);
 	if (stat(stripped, &st) || symcache_create(&sc, NULL) ||
 	    as_create(&sh.as, sc) || filemem_open(&fm, stripped, 0))
 		goto out;
