@@ -18,6 +18,7 @@
 #include <netinet/in.h>
 
 #include "jail/harden.h"
+#include "jail/pathcall.h"
 #include "tracer/decode.h"
 #include "jail/scratch.h"
 #include "tracer/remote.h"
@@ -67,8 +68,11 @@ void enforce_result_free(struct enforce_result *res)
 {
 	size_t i;
 
-	for (i = 0; i < res->npaths; i++)
+	for (i = 0; i < res->npaths; i++) {
 		free(res->paths[i]);
+		free(res->raw[i]);
+		res->raw[i] = NULL;
+	}
 	for (i = 0; i < res->naddrs; i++)
 		free(res->unix_paths[i]);
 	res->npaths = res->naddrs = 0;
@@ -98,10 +102,11 @@ static int read_path(struct task *t, uint64_t addr, char **out)
 /* The object path `which` of the call names, resolved. */
 static int resolve_one(struct task *t, const struct fs_access *fa, int which,
 		       const uint64_t args[6], uint64_t flags, unsigned scope,
-		       char **out)
+		       struct enforce_result *res, char **out, char **raw)
 {
 	const struct fs_path_spec *sp = &fa->path[which];
-	struct pathres_ctx c = { .pid = task_pid(t), .tid = task_tid(t) };
+	struct pathres_ctx c = { .pid = task_pid(t), .tid = task_tid(t),
+				 .chrooted = &res->chrooted };
 	unsigned pf = scope;
 	char *path = NULL;
 	int dirfd, rc;
@@ -127,7 +132,10 @@ static int resolve_one(struct task *t, const struct fs_access *fa, int which,
 	if (sp->empty_flag && (flags & sp->empty_flag))
 		pf |= PATHRES_EMPTY_OK;
 	rc = pathres_resolve(&c, dirfd, path, pf, out);
-	free(path);
+	if (rc == 0)
+		*raw = path;
+	else
+		free(path);
 	return rc;
 }
 
@@ -183,19 +191,21 @@ static int gather_paths(struct task *t, const struct tr_syscall *sc,
 	}
 	for (i = 0; i < fa->npaths; i++) {
 		unsigned rights = policy_fs_rights(fa, i, sc->args, flags);
-		char *p = NULL;
+		char *p = NULL, *raw = NULL;
 
 		if (!rights)
 			continue;
 		if (rights == POLICY_FS_READ && acts_on_fd(t, fa, i, sc->args,
 							   flags))
 			continue;
-		rc = resolve_one(t, fa, i, sc->args, flags, scope, &p);
+		rc = resolve_one(t, fa, i, sc->args, flags, scope, res, &p,
+				 &raw);
 		if (rc == -ENXIO)	/* anonymous memory: no file */
 			continue;
 		if (rc < 0)
 			return rc;
 		res->paths[res->npaths] = p;
+		res->raw[res->npaths] = raw;
 		res->which[res->npaths] = i;
 		f->paths[f->npaths].path = p;
 		f->paths[f->npaths].rights = rights;
@@ -453,6 +463,18 @@ int enforce_post_check(struct task *t, const struct post_check *pc, long ret)
 		dev = st.st_dev;
 		ino = st.st_ino;
 		break;
+	case POST_OPEN: {
+		struct pathres_ctx c = { .pid = task_pid(t) };
+		char *p = NULL;
+
+		if (ret < 0)
+			return 0;
+		rc = pathres_fd_path(&c, (int)ret, &p);
+		if (rc == 0 && p[0] == '/')
+			rc = -EPERM;	/* a file with a path was put there */
+		free(p);
+		return rc;
+	}
 	case POST_MAP:
 		if (ret < 0 && ret > -4096)
 			return 0;	/* it failed: nothing was mapped */
@@ -898,218 +920,63 @@ static int apply_addr(struct task *t, const struct tr_syscall *sc,
 	return task_set_syscall_arg(t, na->addr_arg, misc);
 }
 
-/* Write-class path calls (x86_64) made relative to their parent
- * directories, which the tracee itself opens with no symlink allowed:
- * then a directory of the path swapped for a symlink after the check
- * makes the call fail instead of act elsewhere. Each row says how the
- * *at call's arguments are made. */
-enum at_src { X_NONE, X_FD0, X_BASE0, X_FD1, X_BASE1, X_ARG, X_CONST };
-
-struct at_arg {
-	uint8_t src;		/* enum at_src */
-	uint8_t arg;		/* X_ARG: the call's argument */
-	uint64_t set;		/* X_CONST: the value; X_ARG: bits to add */
-	uint64_t clear;		/* X_ARG: bits to take away */
-};
-
-struct at_form {
-	const char *name;
-	long nr;		/* the *at call on x86_64, -1: none */
-	long nr32;		/* on i386, -1: none */
-	struct at_arg a[6];
-	bool uid16;		/* i386's chown and lchown: 16-bit ids */
-};
-
-/* i386 numbers (asm/unistd_32.h), for calls made through int $0x80. */
-enum {
-	I386_MKDIRAT = 296, I386_MKNODAT = 297, I386_FCHOWNAT = 298,
-	I386_UNLINKAT = 301, I386_LINKAT = 303, I386_SYMLINKAT = 304,
-	I386_FCHMODAT = 306, I386_RENAMEAT2 = 353, I386_FCHMODAT2 = 452,
-	I386_CLOSE = 6,
-};
-
-#ifndef SYS_fchmodat2
-#define SYS_fchmodat2 452
-#endif
-#define FD0 { X_FD0, 0, 0, 0 }
-#define B0 { X_BASE0, 0, 0, 0 }
-#define FD1 { X_FD1, 0, 0, 0 }
-#define B1 { X_BASE1, 0, 0, 0 }
-#define ARG(i) { X_ARG, i, 0, 0 }
-#define ARG_SET(i, s) { X_ARG, i, s, 0 }
-#define ARG_CLR(i, c) { X_ARG, i, 0, c }
-#define K(v) { X_CONST, 0, v, 0 }
-#define NOFOLLOW AT_SYMLINK_NOFOLLOW
-
-static const struct at_form at_forms[] = {
-	{ "chmod", SYS_fchmodat2, I386_FCHMODAT2,
-	  { FD0, B0, ARG(1), K(NOFOLLOW) }, false },
-	{ "chown", SYS_fchownat, I386_FCHOWNAT,
-	  { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) }, true },
-	{ "chown32", -1, I386_FCHOWNAT,
-	  { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) }, false },
-	{ "fchmodat", SYS_fchmodat2, I386_FCHMODAT2,
-	  { FD0, B0, ARG(2), K(NOFOLLOW) }, false },
-	{ "fchmodat2", SYS_fchmodat2, I386_FCHMODAT2,
-	  { FD0, B0, ARG(2), ARG_SET(3, NOFOLLOW) }, false },
-	{ "fchownat", SYS_fchownat, I386_FCHOWNAT,
-	  { FD0, B0, ARG(2), ARG(3), ARG_SET(4, NOFOLLOW) }, false },
-	{ "lchown", SYS_fchownat, I386_FCHOWNAT,
-	  { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) }, true },
-	{ "lchown32", -1, I386_FCHOWNAT,
-	  { FD0, B0, ARG(1), ARG(2), K(NOFOLLOW) }, false },
-	{ "link", SYS_linkat, I386_LINKAT, { FD0, B0, FD1, B1, K(0) }, false },
-	{ "linkat", SYS_linkat, I386_LINKAT,
-	  { FD0, B0, FD1, B1, ARG_CLR(4, AT_SYMLINK_FOLLOW) }, false },
-	{ "mkdir", SYS_mkdirat, I386_MKDIRAT, { FD0, B0, ARG(1) }, false },
-	{ "mkdirat", SYS_mkdirat, I386_MKDIRAT, { FD0, B0, ARG(2) }, false },
-	{ "mknod", SYS_mknodat, I386_MKNODAT, { FD0, B0, ARG(1), ARG(2) },
-	  false },
-	{ "mknodat", SYS_mknodat, I386_MKNODAT, { FD0, B0, ARG(2), ARG(3) },
-	  false },
-	{ "rename", SYS_renameat2, I386_RENAMEAT2,
-	  { FD0, B0, FD1, B1, K(0) }, false },
-	{ "renameat", SYS_renameat2, I386_RENAMEAT2,
-	  { FD0, B0, FD1, B1, K(0) }, false },
-	{ "renameat2", SYS_renameat2, I386_RENAMEAT2,
-	  { FD0, B0, FD1, B1, ARG(4) }, false },
-	{ "rmdir", SYS_unlinkat, I386_UNLINKAT, { FD0, B0, K(AT_REMOVEDIR) },
-	  false },
-	{ "symlink", SYS_symlinkat, I386_SYMLINKAT, { ARG(0), FD0, B0 },
-	  false },
-	{ "symlinkat", SYS_symlinkat, I386_SYMLINKAT, { ARG(0), FD0, B0 },
-	  false },
-	{ "unlink", SYS_unlinkat, I386_UNLINKAT, { FD0, B0, K(0) }, false },
-	{ "unlinkat", SYS_unlinkat, I386_UNLINKAT, { FD0, B0, ARG(2) },
-	  false },
-};
-
-static const struct at_form *at_form_of(const char *name)
+/* A path that resolved to an object with no path (a pipe reached as
+ * /dev/fd/N; a deleted file): no fs rule matched it, so the call was
+ * decided by the default. The kernel must still walk the program's
+ * string, so it gets a copy that no thread can change; what a racing
+ * dup2() can then put under that name is only a file the program holds
+ * already. An open could hold it in a new mode, so the new fd is checked
+ * at the exit (POST_OPEN); other writes cannot be checked afterwards and
+ * are refused. */
+static int apply_pathless(struct task *t, const struct tr_syscall *sc,
+			  const struct fs_access *fa,
+			  struct enforce_result *res, uint64_t slot)
 {
+	uint64_t flags = policy_fs_flags(fa, sc->args);
 	size_t i;
+	int rc = 0;
 
-	for (i = 0; i < sizeof(at_forms) / sizeof(*at_forms); i++)
-		if (strcmp(at_forms[i].name, name) == 0)
-			return &at_forms[i];
-	return NULL;
-}
-
-/* Whether every path of the call was resolved to an absolute path with a
- * parent, from a non-empty path argument. */
-static bool at_applies(struct task *t, const struct tr_syscall *sc,
-		       const struct fs_access *fa,
-		       const struct enforce_result *res)
-{
-	size_t i;
-	char c;
-
-	const struct at_form *af = at_form_of(fa->name);
-
-	if (!af || (sc->abi == ABI_X86_64 ? af->nr : af->nr32) < 0 ||
-	    res->npaths != fa->npaths)
-		return false;
-	for (i = 0; i < res->npaths; i++) {
+	if (is_open_call(fa->name)) {
+		res->post.kind = POST_OPEN;
+	} else {
+		for (i = 0; i < res->npaths; i++)
+			if (policy_fs_rights(fa, res->which[i], sc->args,
+					     flags) & POLICY_FS_WRITE)
+				return -EACCES;
+	}
+	for (i = 0; i < res->npaths && rc == 0; i++) {
 		const struct fs_path_spec *sp = &fa->path[res->which[i]];
-		const char *p = res->paths[i];
+		uint64_t at = slot + (i ? SLOT_PATH1 : SLOT_PATH0);
 
-		if ((size_t)res->which[i] != i || sp->src != FS_SRC_PATH ||
-		    p[0] != '/' || p[1] == '\0' || !sc->args[sp->path_arg] ||
-		    task_read_mem(t, sc->args[sp->path_arg], &c, 1) != 1 ||
-		    c == '\0')
-			return false;
+		if (sp->src != FS_SRC_PATH || !res->raw[i])
+			continue;
+		rc = put_str(t, at, res->raw[i]);
+		if (rc == 0)
+			rc = task_set_syscall_arg(t, sp->path_arg, at);
 	}
-	return true;
+	return rc;
 }
 
-static int apply_at(struct enforcer *e, struct task *t,
-		    const struct tr_syscall *sc, const struct at_form *af,
-		    const struct enforce_result *res, uint64_t slot)
+/* A chrooted task names files from its root: the checked paths, which
+ * are in jail's view, are handed to it in its own. */
+static int to_tracee_view(struct task *t, struct enforce_result *res)
 {
-	static const uint64_t at_path[2] = { SLOT_PATH0, SLOT_PATH1 };
-	uint64_t how[3] = { O_PATH | O_DIRECTORY | O_CLOEXEC, 0,
-			    RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS };
-	uint64_t mask, all = ~0ull, args[6] = { 0 };
-	long fd[2] = { -1, -1 }, ret = 0, r;
-	size_t i, n = res->npaths;
-	bool is32 = sc->abi == ABI_I386;
-	long nr = is32 ? af->nr32 : af->nr;
-	int rc, k;
+	struct pathres_ctx c = { .pid = task_pid(t), .tid = task_tid(t) };
+	size_t i;
+	int rc;
 
-	if (ptrace(PTRACE_GETSIGMASK, task_tid(t), (void *)sizeof(mask),
-		   &mask) < 0 ||
-	    ptrace(PTRACE_SETSIGMASK, task_tid(t), (void *)sizeof(all),
-		   &all) < 0)
-		return -errno;
-	rc = task_write_mem(t, slot + SLOT_MISC, how, sizeof(how)) ==
-	     sizeof(how) ? 0 : -EFAULT;
-	/* The tracee opens each parent directory: "/a/b/c" -> "/a/b". */
-	for (i = 0; i < n && rc == 0; i++) {
-		const char *p = res->paths[i], *slash = strrchr(p, '/');
-		char dir[PATH_MAX];
-		uint64_t oa[6] = { (uint64_t)(int64_t)AT_FDCWD,
-				   slot + at_path[i], slot + SLOT_MISC,
-				   sizeof(how) };
-
-		snprintf(dir, sizeof(dir), "%.*s", slash == p ? 1 :
-			 (int)(slash - p), p);
-		rc = put_str(t, slot + at_path[i], dir);
-		if (rc == 0)
-			rc = i == 0 ? remote_replace(e->tr, t, SYS_openat2, oa,
-						     &fd[i]) :
-				      remote_again(e->tr, t, SYS_openat2, oa,
-						   &fd[i]);
-		if (rc == 0 && fd[i] < 0) {
-			ret = fd[i];	/* the call fails as the open did */
-			goto close;
+	for (i = 0; i < res->npaths; i++) {
+		if (res->paths[i][0] != '/')
+			continue;
+		rc = pathres_tracee_path(&c, &res->paths[i]);
+		if (rc < 0) {
+			/* outside its root: reached through a dirfd or cwd
+			 * left outside, the classic way out of a chroot */
+			res->paths[i] = strdup("");
+			return rc == -EREMOTE ? -EXDEV : rc;
 		}
-		if (rc == 0)
-			rc = put_str(t, slot + at_path[i], strrchr(p, '/') + 1);
 	}
-	if (rc < 0)
-		goto close;
-	for (k = 0; k < 6; k++) {
-		const struct at_arg *x = &af->a[k];
-		const uint64_t v[] = {
-			[X_NONE] = 0, [X_FD0] = (uint64_t)fd[0],
-			[X_BASE0] = slot + SLOT_PATH0, [X_FD1] = (uint64_t)fd[1],
-			[X_BASE1] = slot + SLOT_PATH1,
-			[X_ARG] = (sc->args[x->arg] | x->set) & ~x->clear,
-			[X_CONST] = x->set,
-		};
-
-		args[k] = v[x->src];
-		/* i386's chown and lchown take 16-bit ids: -1 is 0xffff */
-		if (is32 && af->uid16 && x->src == X_ARG &&
-		    (x->arg == 1 || x->arg == 2) && args[k] == 0xffff)
-			args[k] = 0xffffffffu;
-	}
-	rc = remote_again(e->tr, t, nr, args, &ret);
-	if (rc == 0 && ret == -ENOSYS &&
-	    nr == (is32 ? I386_FCHMODAT2 : SYS_fchmodat2)) {
-		/* before 6.6: fchmodat, which follows a final symlink */
-		args[3] = 0;
-		rc = remote_again(e->tr, t, is32 ? I386_FCHMODAT :
-				  SYS_fchmodat, args, &ret);
-	}
-close:
-	for (i = 0; i < n && rc != -ESRCH; i++) {
-		uint64_t ca[6] = { (uint64_t)fd[i] };
-
-		if (fd[i] >= 0)
-			remote_again(e->tr, t, is32 ? I386_CLOSE : SYS_close,
-				     ca, &r);
-	}
-	ptrace(PTRACE_SETSIGMASK, task_tid(t), (void *)sizeof(mask), &mask);
-	if (rc < 0)
-		return rc;
-	/* The program's registers as it left them, with the call's result
-	 * (and its own call number, should the kernel restart it). */
-	{
-		struct user_regs_struct regs = res->post.regs;
-
-		regs.rax = (unsigned long long)ret;
-		return task_set_regs(t, &regs);
-	}
+	return 0;
 }
 
 int enforce_apply(struct enforcer *e, struct task *t,
@@ -1130,15 +997,25 @@ int enforce_apply(struct enforcer *e, struct task *t,
 		return scratch_mapped(t) ? -EAGAIN : 0;
 	if (res->npaths)
 		fa = policy_fs_access(sc->abi, sc->nr);
+	if (fa && res->chrooted) {
+		rc = to_tracee_view(t, res);
+		if (rc < 0)
+			return rc;
+	}
 	/* The kernel keeps a syscall's argument registers, and programs
 	 * count on it (int $0x80 takes them in callee-saved registers):
 	 * what is rewritten is put back at the exit. */
 	rc = task_get_regs(t, &res->post.regs);
 	if (rc < 0)
 		return rc;
-	if (fa && at_form_of(fa->name) && at_applies(t, sc, fa, res))
-		return apply_at(e, t, sc, at_form_of(fa->name), res, slot);
+	if (fa && pathcall_takes(t, sc, fa, res->paths, res->which,
+				 res->npaths))
+		return pathcall_run(e->tr, t, sc, fa, res->paths, res->npaths,
+				    slot, &res->post.regs);
 	res->post.restore = true;
+	for (i = 0; fa && i < res->npaths; i++)
+		if (res->paths[i][0] != '/')
+			return apply_pathless(t, sc, fa, res, slot);
 	if (fa && is_open_call(fa->name)) {
 		rc = apply_open(t, sc, fa, res->paths[0], slot);
 	} else if (fa) {

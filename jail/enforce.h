@@ -20,8 +20,10 @@ struct enforce_result {
 	struct policy_decision d;
 	/* What was found out; owned, freed by enforce_result_free. */
 	char *paths[2];
+	char *raw[2];		/* each path as the program wrote it */
 	int which[2];		/* the call's path argument each one is */
 	size_t npaths;
+	bool chrooted;		/* the task's root is not jail's */
 	struct policy_sockaddr addrs[ENFORCE_MAX_ADDRS];
 	char *unix_paths[ENFORCE_MAX_ADDRS];
 	size_t naddrs;
@@ -30,7 +32,10 @@ struct enforce_result {
 	size_t raw_len;
 	/* A check that can only be made after the call (see post_check). */
 	struct post_check {
-		enum { POST_NONE, POST_EXEC, POST_MAP, POST_MMSG } kind;
+		enum {
+			POST_NONE, POST_EXEC, POST_MAP, POST_MMSG,
+			POST_OPEN,	/* the fd must be a pathless object */
+		} kind;
 		dev_t dev;	/* the file that was checked */
 		ino_t ino;
 		uint64_t addr;	/* POST_MAP, mprotect: the address;
@@ -72,6 +77,9 @@ int enforce_post_check(struct task *t, const struct post_check *pc,
 		       long ret);
 /* ret for enforce_post_check at an exec event: no registers to restore. */
 #define POST_AT_EXEC ((long)0x7fffffff00000000)
+/* POST_OPEN: an open through a magic link (/dev/fd/N) of an object
+ * with no path (a pipe): the kernel re-walked the program's string, so the
+ * new fd must again be such an object, not a file dup2()ed there since. */
 /* POST_MMSG is not a check: sendmmsg ran as sendmsg on the checked copy
  * (the kernel must write msg_len, which the read-only copy cannot take);
  * at its exit, msg_len goes into the program's array and the result

@@ -340,8 +340,9 @@ static int on_syscall(struct runner *r, struct tr_event *ev)
 
 			if (rt)
 				rt->post = er.post;
-			if (er.post.kind == POST_MAP ||
-			    er.post.kind == POST_MMSG || er.post.restore)
+			/* exec is checked at its event; the rest at the
+			 * call's exit stop */
+			if (er.post.kind != POST_EXEC || er.post.restore)
 				how = TR_RESUME_SYSCALL;
 		}
 		break;

@@ -11,6 +11,7 @@ export ROOT
 pass=0
 fail=0
 log=$(mktemp)
+failures=$(mktemp)
 for t in build/unit/test_* tests/integ/*.sh; do
 	[ -e "$t" ] || continue
 	case "$t" in *.d) continue ;; esac
@@ -35,8 +36,14 @@ for t in build/unit/test_* tests/integ/*.sh; do
 	echo "== $name: $p passed, $f failed ($(($(date +%s) - start))s)"
 	if [ "$f" -ne 0 ]; then
 		grep -v '^ok ' "$log" | tail -n 40 | sed 's/^/   | /'
+		grep '^not ok ' "$log" | sed "s/^/$name: /" >>"$failures"
 	fi
 done
-rm -f "$log"
+# CI shows only the tail of this output: repeat the failures last.
+if [ -s "$failures" ]; then
+	echo "failures:"
+	head -n 20 "$failures" | sed 's/^/   /'
+fi
+rm -f "$log" "$failures"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

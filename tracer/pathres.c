@@ -733,6 +733,26 @@ static bool on_procfs(int fd)
 	return fstatfs(fd, &sf) < 0 || sf.f_type == PROC_SUPER_MAGIC;
 }
 
+/* Whether id is jail's own "/" (looked up once). */
+static bool is_jail_root(const struct ident *id)
+{
+	static struct ident slash;
+	static bool have_slash;
+
+	if (!have_slash) {
+		int s = open("/", O_PATH | O_CLOEXEC);
+
+		if (s < 0 || ident_get(s, &slash) < 0) {
+			if (s >= 0)
+				close(s);
+			return false;
+		}
+		close(s);
+		have_slash = true;
+	}
+	return ident_same(id, &slash, true);
+}
+
 /* The common case, in a few syscalls: a task whose root is jail's, a path
  * that does not name /proc. The kernel walks it from the task's cwd (or
  * dirfd) for us, refusing magic links; symlinks it follows as it will
@@ -743,8 +763,6 @@ static bool on_procfs(int fd)
 static int quick_resolve(int task, int dirfd, const char *path,
 			 unsigned flags, char **res)
 {
-	static struct ident slash;
-	static bool have_slash;
 	struct open_how how = {
 		.flags = O_PATH | O_CLOEXEC |
 			 (flags & PATHRES_FOLLOW ? 0 : O_NOFOLLOW) |
@@ -756,24 +774,12 @@ static int quick_resolve(int task, int dirfd, const char *path,
 
 	if (flags & (PATHRES_BENEATH | PATHRES_IN_ROOT) || strstr(path, "proc"))
 		return 1;
-	if (!have_slash) {
-		int s = open("/", O_PATH | O_CLOEXEC);
-
-		if (s < 0 || ident_get(s, &slash) < 0) {
-			if (s >= 0)
-				close(s);
-			return 1;
-		}
-		close(s);
-		have_slash = true;
-	}
 	root = open_task_link(task, "root", false);
 	if (root < 0)
 		return root;
 	err = ident_get(root, &rid);
 	close(root);
-	if (err || rid.mnt != slash.mnt || rid.ino != slash.ino ||
-	    rid.maj != slash.maj || rid.min != slash.min)
+	if (err || !is_jail_root(&rid))
 		return 1;	/* chrooted: walk */
 	if (path[0] != '/') {
 		base = open_base(task, dirfd, true);
@@ -788,9 +794,20 @@ static int quick_resolve(int task, int dirfd, const char *path,
 	if (fd >= 0) {
 		err = on_procfs(fd) ? 1 : fd_name(fd, res);
 		close(fd);
-	} else if ((errno == ENOENT && !(flags & PATHRES_CREATES)) ||
-		   errno == ENOTDIR || errno == ENAMETOOLONG) {
+	} else if (errno == ENAMETOOLONG) {
 		err = -errno;
+	} else if ((errno == ENOENT && !(flags & PATHRES_CREATES)) ||
+		   errno == ENOTDIR) {
+		/* A symlink on the way may have led into jail's own /proc
+		 * ("/dev/fd/63" is /proc/self/fd/63: jail has no fd 63).
+		 * The same error with no symlink allowed shows none did. */
+		int e = errno;
+
+		how.resolve |= RESOLVE_NO_SYMLINKS;
+		fd = (int)syscall(SYS_openat2, base, path, &how, sizeof(how));
+		if (fd >= 0)
+			close(fd);
+		err = fd < 0 && errno == e ? -e : 1;
 	} else {
 		err = 1;	/* ELOOP from a magic link, EXDEV...: walk */
 	}
@@ -843,6 +860,9 @@ int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 			goto out;
 		}
 		err = ident_get(w.root, &w.root_id);
+		if (!err && c->chrooted && !scoped &&
+		    !is_jail_root(&w.root_id))
+			*c->chrooted = true;
 		if (!err)
 			err = dup_out(&w.rem, "", path);
 		if (!err)
@@ -869,6 +889,20 @@ out:
 	fd_close(&w.cur);
 	fd_close(&w.root);
 	fd_close(&fin);
+	close(task);
+	return err;
+}
+
+int pathres_tracee_path(const struct pathres_ctx *c, char **path)
+{
+	struct pathres_ctx v = *c;
+	int task, err;
+
+	v.tracee_view = true;
+	task = open_task(&v);
+	if (task < 0)
+		return task;
+	err = apply_view(&v, task, path);
 	close(task);
 	return err;
 }

@@ -60,6 +60,9 @@ struct pathres_ctx {
 	pid_t pid;		/* the task's process */
 	pid_t tid;		/* the thread (its cwd, root, fd table); 0: pid */
 	bool tracee_view;	/* answer as the tracee sees it (see above) */
+	/* Out, optional: set when the task's root is not jail's (chroot),
+	 * so a path handed back to the task must be put in its view. */
+	bool *chrooted;
 };
 
 enum {
@@ -85,6 +88,11 @@ enum {
  * failure, with *out untouched. */
 int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 		    unsigned flags, char **out);
+
+/* A jail-view path (from pathres_resolve) as the task names it from its
+ * root: "/srv/etc/x" is "/etc/x" after chroot("/srv"). -EREMOTE when it
+ * lies outside the task's root (only a dirfd or cwd there reaches it). */
+int pathres_tracee_path(const struct pathres_ctx *c, char **path);
 
 /* The path of the object the task's fd refers to (mmap's fd; fexecve).
  * -EBADF when fd is not open. *out as for pathres_resolve. */

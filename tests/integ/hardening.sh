@@ -374,24 +374,43 @@ native "race link exec" ESCAPED \
 	"$PROGS/esc_race_link" exec "$TMP/race/xdir" "$TMP/race/xlnk" 1
 jailed "race link exec (3 s)" race-fs.conf "$RACE_RCS" BLOCKED \
 	"$PROGS/esc_race_link" exec "$TMP/race/xdir" "$TMP/race/xlnk" 3
-# unlink, which writes without opening: the path is walked again by the
-# kernel, so the call is made relative to a parent directory the tracee
-# opened with no symlink allowed. Its own forbidden directory: natively
-# the file there goes.
-mkdir -p "$TMP/usec" "$TMP/race/udir"
-ln -s "$TMP/usec" "$TMP/race/ulnk"
-echo keep >"$TMP/usec/file"
-native "race unlink" BLOCKED \
-	"$PROGS/esc_race_unlink" "$TMP/race/udir" "$TMP/race/ulnk" 1
-check "native race unlink: the forbidden file went (the race is real)" \
-	test ! -e "$TMP/usec/file"
-unswap "$TMP/race/udir" "$TMP/race/ulnk"
-echo keep >"$TMP/usec/file"
-jailed "race unlink (3 s)" race-fs.conf "$RACE_RCS" BLOCKED \
-	"$PROGS/esc_race_unlink" "$TMP/race/udir" "$TMP/race/ulnk" 3 &&
-	check "jail race unlink: the forbidden file is still there" \
-		test -e "$TMP/usec/file"
-unswap "$TMP/race/udir" "$TMP/race/ulnk"
+# Calls that do not open (unlink, truncate, utimes, chmod, setxattr,
+# stat): the kernel walks the path again, so the call is made relative to
+# a parent directory (or on the file) the tracee opened with no symlink
+# allowed. Each has its own forbidden directory; natively its file is
+# changed (or seen), under jail it is not.
+# intact CALL: the forbidden file as it was made.
+intact() {
+	local f=$TMP/usec-$1/file
+	[ -e "$f" ] && [ "$(stat -c '%s %a %Y' "$f")" = "5 644 1500000000" ] &&
+		! python3 -c 'import os, sys; os.getxattr(sys.argv[1], "user.jail")' \
+			"$f" 2>/dev/null
+}
+for call in unlink truncate utimes chmod setxattr stat; do
+	d=$TMP/race/d-$call l=$TMP/race/l-$call sec=$TMP/usec-$call
+	mkdir -p "$sec" "$d"
+	ln -sfn "$sec" "$l"
+	mk_forbidden() {
+		echo keep >"$sec/file" && chmod 644 "$sec/file" &&
+			touch -d @1500000000 "$sec/file"
+	}
+	mk_forbidden
+	if [ $call = stat ]; then
+		native "race $call" ESCAPED "$PROGS/esc_race_path" $call "$d" "$l" 1
+	else
+		native "race $call" BLOCKED "$PROGS/esc_race_path" $call "$d" "$l" 1
+		check "native race $call: the forbidden file changed (the race is real)" \
+			eval '! intact $call'
+	fi
+	unswap "$d" "$l"
+	rm -f "$sec/file"
+	mk_forbidden
+	jailed "race $call (2 s)" race-fs.conf "$RACE_RCS" BLOCKED \
+		"$PROGS/esc_race_path" $call "$d" "$l" 2 &&
+		check "jail race $call: the forbidden file is as it was" \
+			intact $call
+	unswap "$d" "$l"
+done
 unswap "$TMP/race/dir" "$TMP/race/lnk"
 unswap "$TMP/race/xdir" "$TMP/race/xlnk"
 check "race link: the directories are directories again" \

@@ -519,6 +519,8 @@ static void plain_cases(struct server *s)
 		{ "/proc/self/fd/10/b/../b/c", 0 }, { "/proc/self/fd/10/..", 0 },
 		{ "/proc/self/fd/10/../..", 0 }, { "/dev/fd/10/b", 0 },
 		{ "/dev/stdin", PATHRES_FOLLOW }, { "/proc/self/cwd", PATHRES_FOLLOW },
+		/* a symlink into /proc, to an fd the tracer does not have */
+		{ "/dev/fd/12", PATHRES_FOLLOW }, { "/dev/fd/13/f", 0 },
 		{ "/proc/self/cwd/x", 0 }, { "/proc/self/root", PATHRES_FOLLOW },
 		{ "/proc/self/root/tmp", 0 }, { "/proc/self/exe", PATHRES_FOLLOW },
 		{ "/proc/self/fd/12", PATHRES_FOLLOW }, { "/proc/self/fd/12/x", 0 },
