@@ -21,6 +21,7 @@ struct enforce_result {
 	/* What was found out; owned, freed by enforce_result_free. */
 	char *paths[2];
 	char *raw[2];		/* each path as the program wrote it */
+	unsigned type[2];	/* each one's S_IFMT type; 0: to be created */
 	int which[2];		/* the call's path argument each one is */
 	size_t npaths;
 	bool chrooted;		/* the task's root is not jail's */

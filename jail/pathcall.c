@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <linux/openat2.h>
@@ -23,6 +24,10 @@ enum pc_src {
 	X_ARG,		/* the call's own argument .arg, | .set, & ~.clear */
 	X_CONST,	/* .set */
 	X_CONV,		/* the converted block (see enum pc_conv), or 0 */
+	X_EMPTY,	/* "" (with AT_EMPTY_PATH: the descriptor itself) */
+	X_FDPATH,	/* "/proc/self/fd/N" of path 0's descriptor: a magic
+			 * link, which leads to that very file, for calls
+			 * with no *at form */
 };
 
 struct pc_arg {
@@ -67,6 +72,8 @@ enum {
 	NR_FCHMODAT2 = 452,
 	NR_SETXATTRAT = 463, NR_GETXATTRAT = 464, NR_LISTXATTRAT = 465,
 	NR_REMOVEXATTRAT = 466,	/* 6.13; the same numbers on i386 */
+	NR_OPEN_TREE = 428,	/* the same on both */
+	I386_INOTIFY_ADD_WATCH = 292, I386_NAME_TO_HANDLE_AT = 341,
 	I386_CLOSE = 6, I386_FCHDIR = 133, I386_FTRUNCATE = 93,
 	I386_FTRUNCATE64 = 194, I386_FSTATFS = 100, I386_FSTATFS64 = 269,
 	I386_MKDIRAT = 296, I386_MKNODAT = 297, I386_FCHOWNAT = 298,
@@ -84,6 +91,9 @@ enum {
 #define ARG(i) { X_ARG, i, 0, 0 }
 #define ARG_SET(i, s) { X_ARG, i, s, 0 }
 #define ARG_CLR(i, c) { X_ARG, i, 0, c }
+#define ARG_SC(i, s, c) { X_ARG, i, s, c }
+#define EMPTY { X_EMPTY, 0, 0, 0 }
+#define FDPATH { X_FDPATH, 0, 0, 0 }
 #define K(v) { X_CONST, 0, v, 0 }
 #define NOFOLLOW AT_SYMLINK_NOFOLLOW
 /* The last component of a resolved path is never a symlink the call
@@ -133,6 +143,10 @@ static const struct pc_form forms[] = {
 	    FD0, B0, K(NOFOLLOW), ARG(1), CONV, K(16)),
 	AT("getxattrat", NR_GETXATTRAT, NR_GETXATTRAT,
 	   FD0, B0, ARG_SET(2, NOFOLLOW), ARG(3), ARG(4), ARG(5)),
+	/* The watch is put on the file through its descriptor's magic link
+	 * (so IN_DONT_FOLLOW goes: the link must be followed). */
+	OBJ("inotify_add_watch", SYS_inotify_add_watch, I386_INOTIFY_ADD_WATCH,
+	    O_PATH | O_NOFOLLOW, ARG(0), FDPATH, ARG_CLR(2, IN_DONT_FOLLOW)),
 	AT16("lchown", SYS_fchownat, I386_FCHOWNAT,
 	     FD0, B0, ARG(1), ARG(2), K(NOFOLLOW)),
 	AT("lchown32", -1, I386_FCHOWNAT, FD0, B0, ARG(1), ARG(2), K(NOFOLLOW)),
@@ -157,8 +171,13 @@ static const struct pc_form forms[] = {
 	AT("mkdirat", SYS_mkdirat, I386_MKDIRAT, FD0, B0, ARG(2)),
 	AT("mknod", SYS_mknodat, I386_MKNODAT, FD0, B0, ARG(1), ARG(2)),
 	AT("mknodat", SYS_mknodat, I386_MKNODAT, FD0, B0, ARG(2), ARG(3)),
+	OBJ("name_to_handle_at", SYS_name_to_handle_at, I386_NAME_TO_HANDLE_AT,
+	    O_PATH | O_NOFOLLOW, FD0, EMPTY, ARG(2), ARG(3),
+	    ARG_SC(4, AT_EMPTY_PATH, AT_SYMLINK_FOLLOW)),
 	AT("newfstatat", SYS_newfstatat, -1,
 	   FD0, B0, ARG(2), ARG_SET(3, NOFOLLOW)),
+	OBJ("open_tree", NR_OPEN_TREE, NR_OPEN_TREE, O_PATH | O_NOFOLLOW,
+	    FD0, EMPTY, ARG_SC(2, AT_EMPTY_PATH, NOFOLLOW)),
 	AT("readlink", SYS_readlinkat, I386_READLINKAT,
 	   FD0, B0, ARG(1), ARG(2)),
 	AT("readlinkat", SYS_readlinkat, I386_READLINKAT,
@@ -384,6 +403,16 @@ int pathcall_run(struct tracer *tr, struct task *t,
 		if (rc == 0 && !obj)
 			rc = put_str(t, slot + at_path[i], slash + 1);
 	}
+	/* X_EMPTY and X_FDPATH share a place: no row has both */
+	for (k = 0; k < 6 && rc == 0; k++) {
+		char fdpath[64] = "";
+
+		if (pf->a[k].src == X_FDPATH)
+			snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%ld",
+				 fd[0]);
+		if (pf->a[k].src == X_FDPATH || pf->a[k].src == X_EMPTY)
+			rc = put_str(t, slot + SLOT_MISC + 512, fdpath);
+	}
 	if (rc < 0)
 		goto close;
 	for (k = 0; k < 6; k++) {
@@ -394,6 +423,8 @@ int pathcall_run(struct tracer *tr, struct task *t,
 			[X_BASE1] = slot + SLOT_PATH1,
 			[X_ARG] = (sc->args[x->arg] | x->set) & ~x->clear,
 			[X_CONST] = x->set, [X_CONV] = conv,
+			[X_EMPTY] = slot + SLOT_MISC + 512,
+			[X_FDPATH] = slot + SLOT_MISC + 512,
 		};
 
 		args[k] = v[x->src];

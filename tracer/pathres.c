@@ -761,7 +761,7 @@ static bool is_jail_root(const struct ident *id)
  * the walk below: returns 1 then. Otherwise 0 with *res, or -errno where
  * the kernel fails the same way. */
 static int quick_resolve(int task, int dirfd, const char *path,
-			 unsigned flags, char **res)
+			 unsigned flags, char **res, unsigned *type)
 {
 	struct open_how how = {
 		.flags = O_PATH | O_CLOEXEC |
@@ -792,7 +792,16 @@ static int quick_resolve(int task, int dirfd, const char *path,
 	}
 	fd = (int)syscall(SYS_openat2, base, path, &how, sizeof(how));
 	if (fd >= 0) {
+		struct statx sx;
+
 		err = on_procfs(fd) ? 1 : fd_name(fd, res);
+		if (err == 0 && type) {
+			if (statx(fd, "", AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW,
+				  STATX_TYPE, &sx) == 0)
+				*type = sx.stx_mode & S_IFMT;
+			else
+				err = -errno;
+		}
 		close(fd);
 	} else if (errno == ENAMETOOLONG) {
 		err = -errno;
@@ -836,7 +845,7 @@ int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 	if (err)
 		goto out;
 	if (*path && !c->tracee_view) {
-		err = quick_resolve(task, dirfd, path, flags, &res);
+		err = quick_resolve(task, dirfd, path, flags, &res, c->type);
 		if (err <= 0)
 			goto out;
 		err = 0;
@@ -874,6 +883,8 @@ int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 		err = ident_get(fin, &id);
 		if (!err && (flags & PATHRES_DIR) && !S_ISDIR(id.mode))
 			err = -ENOTDIR;
+		if (!err && c->type)
+			*c->type = id.mode & S_IFMT;
 		if (!err)
 			err = fd_name(fin, &res);
 	}

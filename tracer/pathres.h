@@ -63,6 +63,9 @@ struct pathres_ctx {
 	/* Out, optional: set when the task's root is not jail's (chroot),
 	 * so a path handed back to the task must be put in its view. */
 	bool *chrooted;
+	/* Out, optional: the file type (S_IFMT bits) of what the path
+	 * names, 0 for a final component yet to be created. */
+	unsigned *type;
 };
 
 enum {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -120,6 +121,37 @@ int main(int argc, char **argv)
 	show("statfs .", statfs(".", &sf2));
 	printf("  same type %d\n", sf.f_type == sf2.f_type);
 	show("statfs none", statfs("none", &sf));
+	{
+		int in = inotify_init1(IN_CLOEXEC), ot;
+		struct { struct file_handle h; unsigned char b[128]; } fh;
+		int mnt;
+
+		show("inotify_add_watch l", inotify_add_watch(in, "l", IN_MODIFY));
+		show("inotify_add_watch l dont-follow",
+		     inotify_add_watch(in, "l", IN_MODIFY | IN_DONT_FOLLOW));
+		show("inotify_add_watch f onlydir",
+		     inotify_add_watch(in, "f", IN_MODIFY | IN_ONLYDIR));
+		show("inotify_add_watch ld onlydir",
+		     inotify_add_watch(in, "ld", IN_MODIFY | IN_ONLYDIR));
+		fh.h.handle_bytes = sizeof(fh.b);
+		show("name_to_handle_at l",
+		     name_to_handle_at(AT_FDCWD, "l", &fh.h, &mnt, 0));
+		fh.h.handle_bytes = sizeof(fh.b);
+		show("name_to_handle_at l follow",
+		     name_to_handle_at(AT_FDCWD, "l", &fh.h, &mnt,
+				       AT_SYMLINK_FOLLOW));
+		fh.h.handle_bytes = 0;
+		show("name_to_handle_at f small",
+		     name_to_handle_at(AT_FDCWD, "f", &fh.h, &mnt, 0));
+		printf("  needs %u\n", fh.h.handle_bytes);
+		ot = (int)syscall(SYS_open_tree, AT_FDCWD, "ld", O_CLOEXEC);
+		show("open_tree ld", ot < 0 ? -1 : 0);
+		if (ot >= 0) {
+			show("  is the dir", fstat(ot, &st));
+			printf("  dir %d\n", S_ISDIR(st.st_mode));
+		}
+		close(in);
+	}
 	show("chmod l 600", chmod("l", 0600));
 	show_stat("stat f", stat("f", &st), &st);
 	show("chdir f", chdir("f"));
