@@ -106,8 +106,7 @@ static int resolve_one(struct task *t, const struct fs_access *fa, int which,
 {
 	const struct fs_path_spec *sp = &fa->path[which];
 	struct pathres_ctx c = { .pid = task_pid(t), .tid = task_tid(t),
-				 .chrooted = &res->chrooted,
-				 .type = &res->type[res->npaths] };
+				 .chrooted = &res->chrooted };
 	unsigned pf = scope;
 	char *path = NULL;
 	int dirfd, rc;
@@ -120,6 +119,10 @@ static int resolve_one(struct task *t, const struct fs_access *fa, int which,
 	default:
 		break;
 	}
+	/* the type costs a syscall: only readlink needs it (see
+	 * enforce_apply) */
+	if (strncmp(fa->name, "readlink", 8) == 0)
+		c.type = &res->type[res->npaths];
 	dirfd = sp->dirfd_arg >= 0 ? (int)args[sp->dirfd_arg] : AT_FDCWD;
 	if (sp->null_is_dirfd && args[sp->path_arg] == 0)
 		return pathres_fd_path(&c, dirfd, out);

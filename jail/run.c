@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <sched.h>
+#include <linux/capability.h>
 #include <sys/personality.h>
 #include <signal.h>
 #include <stdio.h>
@@ -28,6 +29,7 @@
 #include "policy/builtin.h"
 #include "policy/policy.h"
 #include "tracer/audit.h"
+#include "tracer/pathres.h"
 #include "tracer/tracer.h"
 #include "tracer/xlat.h"
 
@@ -817,6 +819,17 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 		return rc;
 	}
 	if (r->pol) {
+		/* The launched tree has jail's root and mount namespace,
+		 * and keeps them unless the policy gives it the means. */
+		size_t i, n;
+		const int *keep = policy_caps_keep(r->pol, &n);
+		bool fixed = !attach && !(policy_unsafe_flags(r->pol) &
+					  POLICY_UNSAFE_USERNS);
+
+		for (i = 0; i < n; i++)
+			if (keep[i] == CAP_SYS_ADMIN || keep[i] == CAP_SYS_CHROOT)
+				fixed = false;
+		pathres_fixed_view(fixed);
 		rc = enforce_create(&r->enf, r->pol, r->base, r->tr);
 		if (rc < 0)
 			fprintf(stderr, "jail: %s\n", strerror(-rc));

@@ -225,8 +225,17 @@ static int fd_name(int fd, char **out)
 }
 
 /* /proc/PID/task/TID: the thread, checked to be in the process. */
+/* Set by pathres_fixed_view(). */
+static bool fixed_view;
+
+void pathres_fixed_view(bool on)
+{
+	fixed_view = on;
+}
+
 static int open_task(const struct pathres_ctx *c)
 {
+	static bool proc_ok;
 	char name[64];
 	struct statfs sf;
 	int fd;
@@ -238,11 +247,14 @@ static int open_task(const struct pathres_ctx *c)
 	fd = open(name, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? -ESRCH : -errno;
-	/* Everything here trusts /proc to be procfs. */
-	if (fstatfs(fd, &sf) < 0 || sf.f_type != PROC_SUPER_MAGIC) {
+	/* Everything here trusts /proc to be procfs (jail's own mount
+	 * namespace: once is enough). */
+	if (!proc_ok &&
+	    (fstatfs(fd, &sf) < 0 || sf.f_type != PROC_SUPER_MAGIC)) {
 		close(fd);
 		return -ENOSYS;
 	}
+	proc_ok = true;
 	return fd;
 }
 
@@ -282,6 +294,8 @@ static int same_mnt_ns(int task)
 	static bool have_self;
 	struct stat a;
 
+	if (fixed_view)
+		return 0;
 	if (!have_self) {
 		if (stat("/proc/self/ns/mnt", &self) < 0)
 			return -errno;
@@ -774,13 +788,15 @@ static int quick_resolve(int task, int dirfd, const char *path,
 
 	if (flags & (PATHRES_BENEATH | PATHRES_IN_ROOT) || strstr(path, "proc"))
 		return 1;
-	root = open_task_link(task, "root", false);
-	if (root < 0)
-		return root;
-	err = ident_get(root, &rid);
-	close(root);
-	if (err || !is_jail_root(&rid))
-		return 1;	/* chrooted: walk */
+	if (!fixed_view) {
+		root = open_task_link(task, "root", false);
+		if (root < 0)
+			return root;
+		err = ident_get(root, &rid);
+		close(root);
+		if (err || !is_jail_root(&rid))
+			return 1;	/* chrooted: walk */
+	}
 	if (path[0] != '/') {
 		base = open_base(task, dirfd, true);
 		if (base < 0)

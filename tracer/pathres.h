@@ -92,6 +92,11 @@ enum {
 int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 		    unsigned flags, char **out);
 
+/* on: every task shares jail's mount namespace and root and cannot
+ * change them (no CAP_SYS_ADMIN or CAP_SYS_CHROOT, no user namespaces),
+ * so resolution need not look at either each time. Off by default. */
+void pathres_fixed_view(bool on);
+
 /* A jail-view path (from pathres_resolve) as the task names it from its
  * root: "/srv/etc/x" is "/etc/x" after chroot("/srv"). -EREMOTE when it
  * lies outside the task's root (only a dirfd or cwd there reaches it). */
