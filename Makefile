@@ -60,6 +60,12 @@ $(B)/progs/%: tests/progs/%.c $(wildcard tests/progs/*.h)
 	@mkdir -p $(@D)
 	$(CC) -std=gnu17 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< -lpthread
 
+# The same, as i386 programs (gcc-multilib): 32-bit programs under a policy.
+PROG32_BINS := $(B)/progs32/pathcalls $(B)/progs32/esc_race_path
+$(B)/progs32/%: tests/progs/%.c $(wildcard tests/progs/*.h)
+	@mkdir -p $(@D)
+	$(CC) -m32 -std=gnu17 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< -lpthread
+
 $(B)/examples/%: examples/%.c
 	@mkdir -p $(@D)
 	$(CC) -std=gnu17 -O1 -g -Wall -Wextra -Werror -D_GNU_SOURCE -o $@ $< -lpthread
@@ -79,7 +85,7 @@ fuzz: $(B)/fuzz_policy
 		$(B)/fuzz-corpus tests/policy/good examples/policies
 
 unit: $(UNIT_BINS)
-progs: $(PROG_BINS) $(EXAMPLE_BINS)
+progs: $(PROG_BINS) $(PROG32_BINS) $(EXAMPLE_BINS)
 
 # Installs what is missing, and only that, from Debian's archive.
 deps:

@@ -26,6 +26,10 @@ if ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a \
 	>/dev/null 2>&1; then
 	need_pkgs="$need_pkgs libclang-rt-dev"
 fi
+# 32-bit test programs (real i386 programs under a policy).
+[ -e /usr/lib/gcc/x86_64-linux-gnu/12/32/libgcc.a ] ||
+	[ -n "$(ls /usr/lib/gcc/x86_64-linux-gnu/*/32/libgcc.a 2>/dev/null)" ] ||
+	need_pkgs="$need_pkgs gcc-multilib"
 [ -z "$need_pkgs" ] && exit 0
 echo "deps: installing$need_pkgs"
 SUDO=

@@ -386,7 +386,16 @@ intact() {
 		! python3 -c 'import os, sys; os.getxattr(sys.argv[1], "user.jail")' \
 			"$f" 2>/dev/null
 }
-for call in unlink truncate utimes chmod setxattr stat; do
+# The i386 build of the same program races unlink and stat as well.
+for call in unlink truncate utimes chmod setxattr stat i386:unlink i386:stat; do
+	RACE=$PROGS/esc_race_path TAG=
+	case $call in i386:*)
+		# where race-fs.conf lets it run
+		cp "$ROOT/build/progs32/esc_race_path" "$TMP/race/esc_race_path32"
+		RACE=$TMP/race/esc_race_path32 TAG=" i386"
+		call=${call#i386:}
+		;;
+	esac
 	d=$TMP/race/d-$call l=$TMP/race/l-$call sec=$TMP/usec-$call
 	mkdir -p "$sec" "$d"
 	ln -sfn "$sec" "$l"
@@ -396,17 +405,17 @@ for call in unlink truncate utimes chmod setxattr stat; do
 	}
 	mk_forbidden
 	if [ $call = stat ]; then
-		native "race $call" ESCAPED "$PROGS/esc_race_path" $call "$d" "$l" 1
+		native "race $call$TAG" ESCAPED "$RACE" $call "$d" "$l" 1
 	else
-		native "race $call" BLOCKED "$PROGS/esc_race_path" $call "$d" "$l" 1
+		native "race $call$TAG" BLOCKED "$RACE" $call "$d" "$l" 1
 		check "native race $call: the forbidden file changed (the race is real)" \
 			eval '! intact $call'
 	fi
 	unswap "$d" "$l"
 	rm -f "$sec/file"
 	mk_forbidden
-	jailed "race $call (2 s)" race-fs.conf "$RACE_RCS" BLOCKED \
-		"$PROGS/esc_race_path" $call "$d" "$l" 2 &&
+	jailed "race $call$TAG (2 s)" race-fs.conf "$RACE_RCS" BLOCKED \
+		"$RACE" $call "$d" "$l" 2 &&
 		check "jail race $call: the forbidden file is as it was" \
 			intact $call
 	unswap "$d" "$l"

@@ -164,6 +164,16 @@ mkdir -p "$TMP/pcn" "$TMP/pcj"
 check "path calls on descriptors: as native ($(wc -l <"$TMP/pcn.out") results)" \
 	cmp -s "$TMP/pcn.out" "$TMP/pcj.out"
 check "path calls: the run was complete" grep -q '^unlink f  *0$' "$TMP/pcj.out"
+# The same as a real i386 program: its own syscall numbers and layouts
+# (stat64, statx, 32-bit timevals, truncate, statfs64...).
+mkdir -p "$TMP/pcn32" "$TMP/pcj32"
+"$ROOT/build/progs32/pathcalls" "$TMP/pcn32" >"$TMP/pcn32.out"
+"$JAIL" -p "$TMP/rk.conf" "$ROOT/build/progs32/pathcalls" "$TMP/pcj32" >"$TMP/pcj32.out"
+check "i386 path calls on descriptors: as native" \
+	cmp -s "$TMP/pcn32.out" "$TMP/pcj32.out"
+check "i386 path calls: the same results as x86_64" \
+	cmp -s "$TMP/pcn.out" "$TMP/pcj32.out"
+
 
 # Objects without a path reached through /dev/fd (bash's process
 # substitution, /dev/stdin on a pipe) open as natively under fs rules.

@@ -92,6 +92,21 @@ int main(int argc, char **argv)
 	show_stat("stat f", stat("f", &st), &st);
 	show("utimes f", utimes("f", tv));
 	show_stat("stat f", stat("f", &st), &st);
+	{
+		/* the old calls themselves (glibc makes utime(3) and
+		 * utimes(3) with utimensat), in the kernel's own layouts */
+		struct { long a, m; } oub = { 1000000000, 1000000002 };
+		struct { long s, us; } otv[2] = { { 1000000003, 0 },
+						  { 1000000004, 999999 } };
+
+		show("SYS_utime l", syscall(SYS_utime, "l", &oub));
+		show_stat("stat f", stat("f", &st), &st);
+		show("SYS_utimes f", syscall(SYS_utimes, "f", otv));
+		show_stat("stat f", stat("f", &st), &st);
+		show("SYS_utimes f now", syscall(SYS_utimes, "f", NULL));
+		otv[1].us = 1000000;
+		show("SYS_utimes f bad", syscall(SYS_utimes, "f", otv));
+	}
 	tv[0].tv_usec = 2000000;
 	show("utimes bad usec", utimes("f", tv));
 	show("futimesat f", syscall(SYS_futimesat, AT_FDCWD, "f", NULL) < 0 ?
