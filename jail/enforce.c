@@ -736,15 +736,6 @@ static uint64_t openat2_flags(uint64_t flags)
 	return flags;
 }
 
-static int put_str(struct task *t, uint64_t at, const char *s)
-{
-	size_t n = strlen(s) + 1;
-
-	if (n > 4096)
-		return -ENAMETOOLONG;
-	return task_write_mem(t, at, s, n) == (ssize_t)n ? 0 : -EFAULT;
-}
-
 /* open, openat, creat, openat2: the checked path, opened by openat2 with
  * no symbolic link allowed anywhere, so that a component swapped for a
  * link after the check makes the call fail instead of leave the jail. */
@@ -818,7 +809,7 @@ static int apply_path(struct task *t, const struct tr_syscall *sc,
 	 * nothing in memory to protect. */
 	if (sc->args[sp->path_arg] == 0)
 		return 0;
-	rc = put_str(t, at, path);
+	rc = scratch_put_str(t, at, path);
 	if (rc == 0)
 		rc = task_set_syscall_arg(t, sp->path_arg, at);
 	if (rc == 0 && sp->dirfd_arg >= 0)
@@ -954,7 +945,7 @@ static int apply_pathless(struct task *t, const struct tr_syscall *sc,
 
 		if (sp->src != FS_SRC_PATH || !res->raw[i])
 			continue;
-		rc = put_str(t, at, res->raw[i]);
+		rc = scratch_put_str(t, at, res->raw[i]);
 		if (rc == 0)
 			rc = task_set_syscall_arg(t, sp->path_arg, at);
 	}

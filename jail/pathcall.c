@@ -265,15 +265,6 @@ bool pathcall_takes(struct task *t, const struct tr_syscall *sc,
 	return true;
 }
 
-static int put_str(struct task *t, uint64_t at, const char *s)
-{
-	size_t n = strlen(s) + 1;
-
-	if (n > 4096)
-		return -ENAMETOOLONG;
-	return task_write_mem(t, at, s, n) == (ssize_t)n ? 0 : -EFAULT;
-}
-
 /* The converted argument block, written at `at`; *out is its address, or
  * 0 when the program passed NULL times. */
 static int convert(struct task *t, const struct pc_form *pf,
@@ -390,7 +381,7 @@ int pathcall_run(struct tracer *tr, struct task *t,
 		else
 			snprintf(dir, sizeof(dir), "%.*s", slash == p ? 1 :
 				 (int)(slash - p), p);
-		rc = put_str(t, slot + at_path[i], dir);
+		rc = scratch_put_str(t, slot + at_path[i], dir);
 		if (rc == 0)
 			rc = i == 0 ? remote_replace(tr, t, SYS_openat2, oa,
 						     &fd[i]) :
@@ -401,7 +392,7 @@ int pathcall_run(struct tracer *tr, struct task *t,
 			goto close;
 		}
 		if (rc == 0 && !obj)
-			rc = put_str(t, slot + at_path[i], slash + 1);
+			rc = scratch_put_str(t, slot + at_path[i], slash + 1);
 	}
 	/* X_EMPTY and X_FDPATH share a place: no row has both */
 	for (k = 0; k < 6 && rc == 0; k++) {
@@ -411,7 +402,7 @@ int pathcall_run(struct tracer *tr, struct task *t,
 			snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%ld",
 				 fd[0]);
 		if (pf->a[k].src == X_FDPATH || pf->a[k].src == X_EMPTY)
-			rc = put_str(t, slot + SLOT_MISC + 512, fdpath);
+			rc = scratch_put_str(t, slot + SLOT_MISC + 512, fdpath);
 	}
 	if (rc < 0)
 		goto close;

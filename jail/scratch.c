@@ -140,3 +140,12 @@ void scratch_proc_exit(struct task *t)
 	slots_put(slots_of(t));
 	proc_set_data(task_proc(t), NULL);
 }
+
+int scratch_put_str(struct task *t, uint64_t at, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	if (n > 4096)
+		return -ENAMETOOLONG;
+	return task_write_mem(t, at, s, n) == (ssize_t)n ? 0 : -EFAULT;
+}

@@ -47,4 +47,8 @@ void scratch_task_exit(struct task *t);
 /* The process's last task is gone: drop its share of the table. */
 void scratch_proc_exit(struct task *t);
 
+/* Write the string s (a path: at most one page with its NUL, else
+ * -ENAMETOOLONG) at `at` in t's slot. 0 or -EFAULT. */
+int scratch_put_str(struct task *t, uint64_t at, const char *s);
+
 #endif
