@@ -964,12 +964,10 @@ static int to_tracee_view(struct task *t, struct enforce_result *res)
 		if (res->paths[i][0] != '/')
 			continue;
 		rc = pathres_tracee_path(&c, &res->paths[i]);
-		if (rc < 0) {
-			/* outside its root: reached through a dirfd or cwd
-			 * left outside, the classic way out of a chroot */
-			res->paths[i] = strdup("");
+		/* outside its root: reached through a dirfd or cwd left
+		 * outside, the classic way out of a chroot */
+		if (rc < 0)
 			return rc == -EREMOTE ? -EXDEV : rc;
-		}
 	}
 	return 0;
 }

@@ -722,17 +722,26 @@ static int open_base(int task, int dirfd, bool nonempty)
 	return fd;
 }
 
-/* *out as the caller wants it: the tracee's view when asked for. */
-static int apply_view(const struct pathres_ctx *c, int task, char **out)
+/* s put in the view from the task's root; untouched on failure. */
+static int task_view(int task, char **s)
 {
 	int troot, err;
 
-	if (!c->tracee_view)
-		return 0;
 	troot = open_task_link(task, "root", false);
-	err = troot < 0 ? troot : tracee_view(troot, out);
+	err = troot < 0 ? troot : tracee_view(troot, s);
 	if (troot >= 0)
 		close(troot);
+	return err;
+}
+
+/* *out as the caller wants it: the tracee's view when asked for. */
+static int apply_view(const struct pathres_ctx *c, int task, char **out)
+{
+	int err;
+
+	if (!c->tracee_view)
+		return 0;
+	err = task_view(task, out);
 	if (err) {
 		free(*out);
 		*out = NULL;
@@ -922,14 +931,12 @@ out:
 
 int pathres_tracee_path(const struct pathres_ctx *c, char **path)
 {
-	struct pathres_ctx v = *c;
 	int task, err;
 
-	v.tracee_view = true;
-	task = open_task(&v);
+	task = open_task(c);
 	if (task < 0)
 		return task;
-	err = apply_view(&v, task, path);
+	err = task_view(task, path);
 	close(task);
 	return err;
 }

@@ -99,7 +99,8 @@ void pathres_fixed_view(bool on);
 
 /* A jail-view path (from pathres_resolve) as the task names it from its
  * root: "/srv/etc/x" is "/etc/x" after chroot("/srv"). -EREMOTE when it
- * lies outside the task's root (only a dirfd or cwd there reaches it). */
+ * lies outside the task's root (only a dirfd or cwd there reaches it);
+ * *path is left as it was on failure. */
 int pathres_tracee_path(const struct pathres_ctx *c, char **path);
 
 /* The path of the object the task's fd refers to (mmap's fd; fexecve).
