@@ -49,14 +49,51 @@ static int not_ours(struct tracer *tr, struct task *t, int status)
 	return -EAGAIN;
 }
 
-int remote_syscall(struct tracer *tr, struct task *t, long nr,
-		   const uint64_t args[6], long *ret)
+/* The code run for n calls at the pc: `syscall`, then for each further
+ * call `mov %rax,%r12+i` (the previous result), its arguments and number
+ * as immediates, `syscall`; then `int3`. 32-bit code runs one call. */
+static size_t remote_code(uint8_t *code, bool is32,
+			  const struct remote_call *c, size_t n)
 {
-	static const uint8_t code64[] = { 0x0f, 0x05, 0xcc };
-	static const uint8_t code32[] = { 0xcd, 0x80, 0xcc };
+	/* movabs $imm64 into rdi, rsi, rdx, r10, r8, r9 */
+	static const uint8_t movabs[6][2] = {
+		{ 0x48, 0xbf }, { 0x48, 0xbe }, { 0x48, 0xba },
+		{ 0x49, 0xba }, { 0x49, 0xb8 }, { 0x49, 0xb9 },
+	};
+	size_t at = 0, i, k;
+
+	code[at++] = is32 ? 0xcd : 0x0f;
+	code[at++] = is32 ? 0x80 : 0x05;
+	for (i = 1; i < n; i++) {
+		uint32_t nr = (uint32_t)c[i].nr;
+
+		/* mov %rax, %r12 / %r13 / %r14 */
+		code[at++] = 0x49;
+		code[at++] = 0x89;
+		code[at++] = (uint8_t)(0xc4 + i - 1);
+		for (k = 0; k < 6; k++) {
+			code[at++] = movabs[k][0];
+			code[at++] = movabs[k][1];
+			memcpy(code + at, &c[i].args[k], 8);
+			at += 8;
+		}
+		code[at++] = 0xb8;	/* mov $nr, %eax */
+		memcpy(code + at, &nr, 4);
+		at += 4;
+		code[at++] = 0x0f;
+		code[at++] = 0x05;
+	}
+	code[at++] = 0xcc;
+	return at;
+}
+
+static int remote_run(struct tracer *tr, struct task *t,
+		      struct remote_call *c, size_t n)
+{
+	uint8_t code[REMOTE_MAX_CALLS * 72], orig[sizeof(code)];
 	struct user_regs_struct saved, r;
-	uint8_t orig[sizeof(code64)];
 	uint64_t mask, all = ~0ull;
+	size_t len, i;
 	bool is32;
 	int rc, status;
 
@@ -87,15 +124,21 @@ int remote_syscall(struct tracer *tr, struct task *t, long nr,
 	if (rc < 0)
 		return rc;
 	is32 = saved.cs == USER32_CS;
+	if (is32 && n > 1)
+		return -EINVAL;
+	len = remote_code(code, is32, c, n);
 	if (ptrace(PTRACE_GETSIGMASK, t->tid, (void *)sizeof(mask), &mask) < 0)
 		return -errno;
-	if (task_read_mem(t, saved.rip, orig, sizeof(orig)) != sizeof(orig))
-		return -EFAULT;
-	if (task_write_mem(t, saved.rip, is32 ? code32 : code64,
-			   sizeof(orig)) != sizeof(orig))
-		return -EFAULT;
+	/* -E2BIG: no room at the pc for several calls' code (nothing ran;
+	 * the caller runs them one by one) */
+	if (task_read_mem(t, saved.rip, orig, len) != (ssize_t)len)
+		return n > 1 ? -E2BIG : -EFAULT;
+	if (task_write_mem(t, saved.rip, code, len) != (ssize_t)len) {
+		task_write_mem(t, saved.rip, orig, len);
+		return n > 1 ? -E2BIG : -EFAULT;
+	}
 	r = saved;
-	set_args(&r, is32, nr, args);
+	set_args(&r, is32, c[0].nr, c[0].args);
 	/* No syscall restart logic may touch our registers on the way out
 	 * of the stop the task is in. */
 	r.orig_rax = (unsigned long long)-1LL;
@@ -134,16 +177,53 @@ int remote_syscall(struct tracer *tr, struct task *t, long nr,
 		rc = -errno;
 		goto restore;
 	}
-	*ret = is32 ? (long)(int32_t)r.rax : (long)r.rax;
+	for (i = 0; i < n; i++) {
+		unsigned long long v = i + 1 == n ? r.rax :
+				       i == 0 ? r.r12 : i == 1 ? r.r13 : r.r14;
+
+		c[i].ret = is32 ? (long)(int32_t)v : (long)v;
+	}
 	rc = 0;
 restore:
-	task_write_mem(t, saved.rip, orig, sizeof(orig));
+	task_write_mem(t, saved.rip, orig, len);
 	ptrace(PTRACE_SETREGS, t->tid, 0L, &saved);
 	ptrace(PTRACE_SETSIGMASK, t->tid, (void *)sizeof(mask), &mask);
 	t->regs = saved;
 	t->regs_valid = true;
 	t->regs_dirty = false;
 	t->sci_valid = false;
+	return rc;
+}
+
+int remote_syscalls(struct tracer *tr, struct task *t, struct remote_call *c,
+		    size_t n)
+{
+	size_t i;
+	int rc;
+
+	if (n == 0 || n > REMOTE_MAX_CALLS)
+		return -EINVAL;
+	rc = n > 1 && !task_is_32bit(t) ? remote_run(tr, t, c, n) : -EINVAL;
+	/* 32-bit code, or no room for the longer code at the pc: one by
+	 * one. */
+	for (i = 0; (rc == -EINVAL || rc == -E2BIG) && i < n; i++) {
+		rc = remote_run(tr, t, &c[i], 1);
+		if (rc < 0)
+			return rc;
+	}
+	return rc;
+}
+
+int remote_syscall(struct tracer *tr, struct task *t, long nr,
+		   const uint64_t args[6], long *ret)
+{
+	struct remote_call c = { .nr = nr };
+	int rc;
+
+	memcpy(c.args, args, sizeof(c.args));
+	rc = remote_run(tr, t, &c, 1);
+	if (rc == 0)
+		*ret = c.ret;
 	return rc;
 }
 

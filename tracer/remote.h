@@ -8,6 +8,7 @@
 #ifndef JAIL_REMOTE_H
 #define JAIL_REMOTE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "tracer/tracer.h"
@@ -19,6 +20,20 @@
  * the task died meanwhile, -EBUSY at stops where this is not possible. */
 int remote_syscall(struct tracer *tr, struct task *t, long nr,
 		   const uint64_t args[6], long *ret);
+
+/* Several calls with one stop: each call's registers are set by code
+ * written at the pc after the one before (64-bit code; 32-bit code, or a
+ * pc with no room for that code, runs them one remote_syscall at a time).
+ * Each ret is set; a later call runs whatever an earlier one returned.
+ * 0, or an error as remote_syscall's. */
+enum { REMOTE_MAX_CALLS = 4 };
+struct remote_call {
+	long nr;
+	uint64_t args[6];
+	long ret;
+};
+int remote_syscalls(struct tracer *tr, struct task *t, struct remote_call *c,
+		    size_t n);
 
 /* At a seccomp or syscall-enter stop: run (nr, args) in place of the
  * task's syscall and stop at its exit; *ret is its result. The task is
