@@ -53,6 +53,10 @@ struct enforce_result {
 int enforce_create(struct enforcer **out, const struct policy *p,
 		   const struct policy *base, struct tracer *tr);
 void enforce_destroy(struct enforcer *e);
+/* Checked read-only opens run as fast opens where they can (see
+ * jail/scratch.h); the filter must have been compiled with
+ * POLICY_COMPILE_FAST_OPENS. */
+void enforce_fast_opens(struct enforcer *e, bool on);
 /* Whether calls are checked against copies in the scratch area
  * (jail/scratch.h): the policy checks paths or addresses. */
 bool enforce_uses_scratch(const struct enforcer *e);

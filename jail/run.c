@@ -12,6 +12,7 @@
 #include <sched.h>
 #include <linux/capability.h>
 #include <sys/personality.h>
+#include <sys/syscall.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,7 @@ struct runner {
 	bool main_done;
 	int main_status;	/* wait status of the main process */
 	bool job_stopped;	/* we stopped jail for the program's Ctrl-Z */
+	bool fast_opens;	/* jail/scratch.h; the filter must agree */
 };
 
 static volatile sig_atomic_t stop_sig;
@@ -642,6 +644,22 @@ static void dbg_terminate(void *host, bool detach, const char *why)
 		tracer_kill_all(r->tr);
 }
 
+/* The fast opens' trampoline puts the program's signal mask back with
+ * rt_sigprocmask(SIG_SETMASK, frame, NULL, 8): the policy must simply
+ * allow that (in the kernel or in the tracer), or none is made. */
+static bool fast_opens_allowed(const struct policy *p)
+{
+	const uint64_t args[6] = { SIG_SETMASK, 0x7ffc00000000ull, 0, 8 };
+	struct policy_facts f = { .npaths = 0 };
+	struct policy_decision *d = malloc(sizeof(*d));
+	bool ok;
+
+	ok = d && policy_eval_syscall(p, ABI_X86_64, SYS_rt_sigprocmask, args,
+				      &f, d) == 0 && d->action == POLICY_ALLOW;
+	free(d);
+	return ok;
+}
+
 /* The debugger opens for -g, or for trap rules when there is a terminal
  * to talk on (otherwise --on-trap decides). */
 static bool may_debug(const struct cli *c, const struct runner *r)
@@ -830,9 +848,21 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 			if (keep[i] == CAP_SYS_ADMIN || keep[i] == CAP_SYS_CHROOT)
 				fixed = false;
 		pathres_fixed_view(fixed);
+		/* Fast opens reuse checked paths across the tree: only where
+		 * every task sees the same files by the same names. Not
+		 * under a debugger, whose users would step into the
+		 * trampoline. */
+		r->fast_opens = fixed && !may_debug(c, r) &&
+				policy_has_fs_rules(r->pol) &&
+				fast_opens_allowed(r->pol) &&
+				fast_opens_allowed(r->base) &&
+				!getenv("JAIL_NO_FAST_OPENS");
+		scratch_fast_opens(r->fast_opens);
 		rc = enforce_create(&r->enf, r->pol, r->base, r->tr);
 		if (rc < 0)
 			fprintf(stderr, "jail: %s\n", strerror(-rc));
+		else
+			enforce_fast_opens(r->enf, r->fast_opens);
 	}
 	return rc;
 }
@@ -869,7 +899,8 @@ int run_launch(const struct cli *c)
 
 		rc = policy_compile(r.base, cf, &base, &msg);
 		if (rc == 0)
-			rc = policy_compile(r.pol, cf, &filter, &msg);
+			rc = policy_compile(r.pol, cf | (r.fast_opens ?
+				POLICY_COMPILE_FAST_OPENS : 0), &filter, &msg);
 		if (rc < 0) {
 			fprintf(stderr, "jail: %s\n",
 				msg.len ? sb_str(&msg) : strerror(-rc));

@@ -1,6 +1,7 @@
 #include "jail/scratch.h"
 
 #include <errno.h>
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -10,15 +11,57 @@
 #include "tracer/remote.h"
 
 enum {
-	NSLOTS = (SCRATCH_END - SCRATCH_ADDR) / SLOT_SIZE,
+	NSLOTS = (SCRATCH_FAST - SCRATCH_ADDR) / SLOT_SIZE,
+	NFAST = (SCRATCH_END - SCRATCH_FAST) / FAST_REC_SIZE,
 	I386_NR_MMAP2 = 192,
+	TRAMP_SIZE = 4096,
 };
 
 struct slots {
 	int refs;		/* processes using this table */
 	bool mapped;		/* the area exists in this address space */
+	uint64_t tramp;		/* the trampoline's address, 0: none */
+	unsigned fast_next;	/* the fast record to write next */
 	pid_t owner[NSLOTS];	/* tid holding each slot, 0: free */
 };
+
+static bool fast_opens;
+
+void scratch_fast_opens(bool on)
+{
+	fast_opens = on;
+}
+
+/* The trampoline of a fast open (scratch.h). The thread arrives with
+ * every signal blocked (no handler may run, and make fast opens of its
+ * own, before the record is read), openat2's arguments set and this
+ * frame at its stack pointer, below the program's red zone:
+ *	0 rdi  8 rsi  16 rdx  24 r10  32 return address  40 (result)
+ *	48 the program's signal mask
+ * It makes the call, puts the mask back, takes the program's registers
+ * back and returns after the program's own syscall instruction. rcx
+ * and r11 are the syscall's to clobber; no instruction sets flags. */
+static const uint8_t tramp_code[] = {
+	0x0f, 0x05,				/* syscall */
+	0x48, 0x89, 0x44, 0x24, 0x28,		/* mov %rax, 40(%rsp) */
+	0xb8, 0x0e, 0x00, 0x00, 0x00,		/* mov $14, %eax */
+	0xbf, 0x02, 0x00, 0x00, 0x00,		/* mov $SIG_SETMASK, %edi */
+	0x48, 0x8d, 0x74, 0x24, 0x30,		/* lea 48(%rsp), %rsi */
+	0xba, 0x00, 0x00, 0x00, 0x00,		/* mov $0, %edx */
+	0x41, 0xba, 0x08, 0x00, 0x00, 0x00,	/* mov $8, %r10d */
+	0x0f, 0x05,				/* syscall */
+	0x48, 0x8b, 0x44, 0x24, 0x28,		/* mov 40(%rsp), %rax */
+	0x48, 0x8b, 0x3c, 0x24,			/* mov (%rsp), %rdi */
+	0x48, 0x8b, 0x74, 0x24, 0x08,		/* mov 8(%rsp), %rsi */
+	0x48, 0x8b, 0x54, 0x24, 0x10,		/* mov 16(%rsp), %rdx */
+	0x4c, 0x8b, 0x54, 0x24, 0x18,		/* mov 24(%rsp), %r10 */
+	0x48, 0x8b, 0x4c, 0x24, 0x20,		/* mov 32(%rsp), %rcx */
+	0x48, 0x8d, 0xa4, 0x24,			/* lea FAST_FRAME(%rsp), %rsp */
+	FAST_FRAME, 0, 0, 0,
+	0xff, 0xe1,				/* jmp *%rcx */
+};
+static_assert(FAST_FRAME == 128 + 56, "the red zone, then the frame");
+static_assert(SYS_rt_sigprocmask == 14, "the number in the code");
 
 static struct slots *slots_of(struct task *t)
 {
@@ -67,10 +110,18 @@ int scratch_task_start(struct tracer *tr, struct task *t, pid_t parent,
 int scratch_map(struct tracer *tr, struct task *t)
 {
 	struct slots *s = slots_new();
-	uint64_t a[6] = { SCRATCH_ADDR, SCRATCH_END - SCRATCH_ADDR, PROT_READ,
-			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
-			  (uint64_t)-1, 0 };
-	long ret = 0;
+	bool is32 = task_is_32bit(t);
+	/* the area; with fast opens, the trampoline's page where the
+	 * kernel likes (not at a fixed address: no gadget for exploits) */
+	struct remote_call c[2] = {
+		{ is32 ? I386_NR_MMAP2 : SYS_mmap,
+		  { SCRATCH_ADDR, SCRATCH_END - SCRATCH_ADDR, PROT_READ,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+		    (uint64_t)-1, 0 }, 0 },
+		{ SYS_mmap, { 0, TRAMP_SIZE, PROT_READ | PROT_EXEC,
+			      MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0 },
+		  0 },
+	};
 	int rc;
 
 	if (!s)
@@ -78,14 +129,46 @@ int scratch_map(struct tracer *tr, struct task *t)
 	/* The old table may be shared with the parent (vfork): leave it. */
 	slots_put(slots_of(t));
 	proc_set_data(task_proc(t), s);
-	rc = remote_syscall(tr, t, task_is_32bit(t) ? I386_NR_MMAP2 : SYS_mmap,
-			    a, &ret);
+	rc = remote_syscalls(tr, t, c, fast_opens && !is32 ? 2 : 1);
 	if (rc < 0)
 		return rc;
-	if (ret != SCRATCH_ADDR)
-		return ret < 0 && ret > -4096 ? (int)ret : -EEXIST;
+	if (c[0].ret != SCRATCH_ADDR)
+		return c[0].ret < 0 && c[0].ret > -4096 ? (int)c[0].ret :
+							  -EEXIST;
 	s->mapped = true;
+	/* Without its trampoline the process only goes without fast opens:
+	 * /proc/PID/mem writes the read-only page. */
+	if (fast_opens && !is32 && c[1].ret > 0 &&
+	    task_write_mem(t, (uint64_t)c[1].ret, tramp_code,
+			   sizeof(tramp_code)) == sizeof(tramp_code))
+		s->tramp = (uint64_t)c[1].ret;
 	return 0;
+}
+
+uint64_t scratch_tramp(struct task *t)
+{
+	struct slots *s = slots_of(t);
+
+	return s && s->mapped ? s->tramp : 0;
+}
+
+uint64_t scratch_fast_rec(struct task *t)
+{
+	struct slots *s = slots_of(t);
+	unsigned k;
+
+	/* Written only while no other task can read the area: a record
+	 * read while being written could name a file nobody checked. This
+	 * task is stopped; it must be its process's only one, and the
+	 * process the only one using the table (no vfork or CLONE_VM
+	 * sharer, no fork child before its exec). */
+	if (!s || !s->mapped || !s->tramp || s->refs != 1 ||
+	    proc_ntasks(task_proc(t)) != 1)
+		return 0;
+	/* Round the records: a signal handler's fast open does not rewrite
+	 * the record of one it interrupted (which a restart reads again). */
+	k = s->fast_next++ % NFAST;
+	return SCRATCH_FAST + (uint64_t)k * FAST_REC_SIZE;
 }
 
 /* A slot owner that is still a task of a process using this table. */

@@ -13,6 +13,7 @@
 #define JAIL_BASELINE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "policy/policy.h"
 
@@ -24,7 +25,14 @@
 enum {
 	SCRATCH_ADDR = 0x10000,
 	SCRATCH_END = 0x400000,
+	/* The upper half holds read-only opens the kernel may run without
+	 * asking the tracer (see POLICY_COMPILE_FAST_OPENS): an address is
+	 * in it when (addr & SCRATCH_FAST_MASK) == SCRATCH_FAST. */
+	SCRATCH_FAST = 0x200000,
+	/* a fast open's record: how at its start, the path after it */
+	FAST_REC_SIZE = 4096,
 };
+#define SCRATCH_FAST_MASK (~(uint64_t)(SCRATCH_END - SCRATCH_FAST - 1))
 
 /* Whether a policy needs the scratch area (it checks paths or
  * addresses). */

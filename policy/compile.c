@@ -33,6 +33,7 @@
  * architecture and kills x32 numbers.
  */
 #include "policy/policy_int.h"
+#include "policy/baseline.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -43,6 +44,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 
 enum { X32_SYSCALL_BIT = 0x40000000 };
 
@@ -674,14 +676,65 @@ static size_t raw_checks(const struct lowered *lo, enum sc_abi abi,
 	return n;
 }
 
-static int stitch(const struct lowered *lo, const struct jail_bpf *a,
-		  const struct jail_bpf *b, struct jail_bpf *out)
+/* POLICY_COMPILE_FAST_OPENS, right after the x32 check (A holds nr):
+ * openat2 with a 24-byte how at the start of a page of the scratch
+ * area's fast half and the path right after it is allowed (jail/scratch.h
+ * says why that is safe); anything else reloads nr and goes on. */
+enum { FAST_LEN = 19 };
+
+static size_t emit_fast_opens(struct sock_filter *f)
+{
+	const uint32_t args = (uint32_t)offsetof(struct seccomp_data, args);
+	/* the lower and upper halves of argument i (little-endian) */
+#define LO(i) (args + 8u * (i))
+#define HI(i) (args + 8u * (i) + 4u)
+	/* each failed test jumps to the `ld nr` at FAST_LEN - 1 */
+#define NO(at) ((uint8_t)(FAST_LEN - 1 - (at) - 1))
+	const struct sock_filter prog[FAST_LEN] = {
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_openat2, 0, NO(0)),
+		/* size == 24 */
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, HI(3)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, NO(2)),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, LO(3)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 24, 0, NO(4)),
+		/* how: a page of [SCRATCH_FAST, SCRATCH_END) */
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, HI(2)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, NO(6)),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, LO(2)),
+		BPF_STMT(BPF_ALU | BPF_AND | BPF_K,
+			 (uint32_t)SCRATCH_FAST_MASK | (FAST_REC_SIZE - 1)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SCRATCH_FAST, 0, NO(9)),
+		/* path == how + 24 */
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, HI(1)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0, 0, NO(11)),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, LO(2)),
+		BPF_STMT(BPF_MISC | BPF_TAX, 0),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, LO(1)),
+		BPF_STMT(BPF_ALU | BPF_SUB | BPF_X, 0),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 24, 0, NO(16)),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+	};
+#undef LO
+#undef HI
+#undef NO
+
+	memcpy(f, prog, sizeof(prog));
+	return FAST_LEN;
+}
+
+static int stitch(const struct lowered *lo, unsigned flags,
+		  const struct jail_bpf *a, const struct jail_bpf *b,
+		  struct jail_bpf *out)
 {
 	/* at most 48 each, so that every jump to kill fits in 8 bits */
 	struct raw ra[49], rb[49];
 	size_t na = raw_checks(lo, ABI_X86_64, ra, ARRAY_SIZE(ra));
 	size_t nb = raw_checks(lo, ABI_I386, rb, ARRAY_SIZE(rb));
-	size_t xa = 3 + 2 * na;		/* x86_64: ld nr, jge, raws, ja */
+	size_t fast = flags & POLICY_COMPILE_FAST_OPENS ? FAST_LEN : 0;
+	/* x86_64: ld nr, jge, fast opens, raws, ja */
+	size_t xa = 3 + fast + 2 * na;
 	size_t ib = 3 + 2 * nb;		/* i386: jeq, ld nr, raws, ja */
 	size_t pro = 2 + xa + ib + 1, kill = pro - 1;
 	size_t len = pro + a->len + b->len, i, at = 0;
@@ -703,6 +756,8 @@ static int stitch(const struct lowered *lo, const struct jail_bpf *a,
 	f[at] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K,
 		X32_SYSCALL_BIT, (uint8_t)(kill - at - 1), 0);
 	at++;
+	if (fast)
+		at += emit_fast_opens(f + at);
 	for (i = 0; i < na; i++) {
 		f[at++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ |
 			BPF_K, ra[i].nr, 0, 1);
@@ -764,7 +819,8 @@ int policy_compile(const struct policy *p, unsigned flags,
 				  strerror(-rc));
 	}
 	if (rc == 0) {
-		rc = stitch(&lo, &part[ABI_X86_64], &part[ABI_I386], out);
+		rc = stitch(&lo, flags, &part[ABI_X86_64], &part[ABI_I386],
+			    out);
 		if (rc == -E2BIG && err)
 			sb_printf(err, "the filter is too long (more than %d "
 				       "instructions)\n", BPF_MAXINSNS);

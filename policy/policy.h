@@ -112,6 +112,11 @@ enum {
 	 * tracer. Faster, but only the calling process dies and jail cannot
 	 * say which rule killed it; the default sends kills to the tracer. */
 	POLICY_COMPILE_KILL_IN_KERNEL = 1u << 1,
+	/* x86_64 openat2(any, path, how, 24) with path and how both in the
+	 * scratch area's fast half is allowed in the kernel: jail writes
+	 * only checked read-only opens there, with RESOLVE_NO_SYMLINKS, and
+	 * the program cannot write there (jail/scratch.h). */
+	POLICY_COMPILE_FAST_OPENS = 1u << 2,
 };
 
 /* Build the seccomp filter: one program for both ABIs (x86_64 and i386);

@@ -264,6 +264,7 @@ enum tr_kind task_stop_kind(const struct task *t) { return t->stop; }
 void *task_data(const struct task *t) { return t->data; }
 void task_set_data(struct task *t, void *p) { t->data = p; }
 pid_t proc_pid(const struct proc *p) { return p->pid; }
+unsigned proc_ntasks(const struct proc *p) { return p->ntasks; }
 void *proc_data(const struct proc *p) { return p->data; }
 void proc_set_data(struct proc *p, void *d) { p->data = d; }
 
@@ -453,6 +454,24 @@ int task_set_retval(struct task *t, long ret)
 		return rc;
 	r.rax = (unsigned long long)ret;
 	return task_set_regs(t, &r);
+}
+
+int task_get_sigmask(struct task *t, uint64_t *mask)
+{
+	if (t->state != TS_STOPPED)
+		return t->state == TS_DEAD ? -ESRCH : -EBUSY;
+	if (ptrace(PTRACE_GETSIGMASK, t->tid, (void *)sizeof(*mask), mask) < 0)
+		return -errno;
+	return 0;
+}
+
+int task_set_sigmask(struct task *t, uint64_t mask)
+{
+	if (t->state != TS_STOPPED)
+		return t->state == TS_DEAD ? -ESRCH : -EBUSY;
+	if (ptrace(PTRACE_SETSIGMASK, t->tid, (void *)sizeof(mask), &mask) < 0)
+		return -errno;
+	return 0;
 }
 
 /* --- memory --- */

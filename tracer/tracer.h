@@ -154,6 +154,9 @@ int task_set_regs(struct task *t, const struct user_regs_struct *r);
 /* Memory. read returns the bytes copied (short at an unmapped page) or
  * -errno; write goes through /proc/PID/mem so it reaches read-only
  * mappings (breakpoints), and returns bytes written or -errno. */
+/* The blocked-signal mask (PTRACE_GETSIGMASK/SETSIGMASK, 64 bits). */
+int task_get_sigmask(struct task *t, uint64_t *mask);
+int task_set_sigmask(struct task *t, uint64_t mask);
 ssize_t task_read_mem(struct task *t, uint64_t addr, void *buf, size_t len);
 ssize_t task_write_mem(struct task *t, uint64_t addr, const void *buf,
 		       size_t len);
@@ -164,6 +167,8 @@ const char *task_comm(struct task *t);
 const char *proc_exe(struct proc *p);
 
 pid_t proc_pid(const struct proc *p);
+/* How many of its tasks (threads) the tracer knows. */
+unsigned proc_ntasks(const struct proc *p);
 void *proc_data(const struct proc *p);
 void proc_set_data(struct proc *p, void *d);
 

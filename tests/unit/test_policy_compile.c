@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "policy/baseline.h"
 #include "policy/bpfsim.h"
 #include "policy/policy_int.h"
 #include "tests/unit/t.h"
@@ -666,6 +667,51 @@ static void test_check(void)
 	policy_free(p);
 }
 
+/* POLICY_COMPILE_FAST_OPENS: only openat2 whose path and how both lie in
+ * the scratch area's fast half, with a 24-byte how, skips the tracer; a
+ * how cut short (no RESOLVE_NO_SYMLINKS), a pointer anywhere else, the
+ * other half, an upper word set, or i386 still go to it. */
+static void test_fast_opens(void)
+{
+	static const char text[] = "default allow\nallow fs.read /usr/**\n";
+	const uint64_t f = SCRATCH_FAST, e = SCRATCH_END;
+	const uint64_t pg = FAST_REC_SIZE;
+	const struct tcase c[] = {
+		{ X64, "openat2", 0, { 0, f + 24, f, 24 }, ALLOW },
+		{ X64, "openat2", 0, { 5, e - pg + 24, e - pg, 24 }, ALLOW },
+		{ X64, "openat2", 0, { 0, f + 7 * pg + 24, f + 7 * pg, 24 },
+		  ALLOW },
+		/* a how cut short: no RESOLVE_NO_SYMLINKS */
+		{ X64, "openat2", 0, { 0, f + 24, f, 8 }, TRACE },
+		{ X64, "openat2", 0, { 0, f + 24, f, 24 | 1ull << 32 }, TRACE },
+		{ X64, "openat2", 0, { 0, f + 24, f, 32 }, TRACE },
+		/* the path elsewhere, or inside another path */
+		{ X64, "openat2", 0, { 0, 0x7fff0000, f, 24 }, TRACE },
+		{ X64, "openat2", 0, { 0, f + 30, f, 24 }, TRACE },
+		{ X64, "openat2", 0, { 0, f + pg + 24, f, 24 }, TRACE },
+		{ X64, "openat2", 0, { 0, f + 24 + (1ull << 32), f, 24 }, TRACE },
+		/* the how elsewhere, or not at a record's start */
+		{ X64, "openat2", 0, { 0, f + 24, 0x7fff0000, 24 }, TRACE },
+		{ X64, "openat2", 0, { 0, f + 32, f + 8, 24 }, TRACE },
+		{ X64, "openat2", 0, { 0, f - pg + 24, f - pg, 24 }, TRACE },
+		{ X64, "openat2", 0, { 0, 24 + SCRATCH_ADDR, SCRATCH_ADDR, 24 },
+		  TRACE },
+		{ X64, "openat2", 0, { 0, e + 24, e, 24 }, TRACE },
+		{ X64, "openat2", 0, { 0, f + 24, f + (1ull << 40), 24 }, TRACE },
+		{ X64, "openat", 0, { 0, f + 24, f, 24 }, TRACE },
+		{ X64, "getpid", 0, { 0 }, ALLOW },
+		{ X64, NULL, 0x40000000 | 437, { 0, f + 24, f, 24 }, KILL },
+		{ I386, "openat2", 0, { 0, f + 24, f, 24 }, TRACE },
+	};
+	const struct tcase off[] = {
+		{ X64, "openat2", 0, { 0, f + 24, f, 24 }, TRACE },
+	};
+
+	check_table("fast opens", text, POLICY_COMPILE_FAST_OPENS, c,
+		    ARRAY_SIZE(c));
+	check_table("fast opens off", text, 0, off, ARRAY_SIZE(off));
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -675,6 +721,7 @@ int main(void)
 	test_order();
 	test_resources();
 	test_mux();
+	test_fast_opens();
 	test_differential();
 	test_sizes();
 	test_examples();
