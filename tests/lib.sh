@@ -1,5 +1,6 @@
 # Shared helpers for integration tests (sourced by bash).
-# Each check prints "ok NAME" or "not ok NAME"; tests/run.sh counts them.
+# Each check prints "ok NAME" or "not ok NAME", or "skip NAME: REASON" when
+# this machine cannot make it; tests/run.sh counts them.
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 JAIL=${JAIL:-$ROOT/build/jail}
 PROGS=$ROOT/build/progs
@@ -8,6 +9,11 @@ trap 'rm -rf "$TMP"' EXIT
 
 ok() { echo "ok $*"; }
 nok() { echo "not ok $*"; }
+# skip NAME: REASON: a check this machine cannot make (a CPU or kernel
+# feature it lacks, a tool not installed). Neither a pass nor a failure:
+# run.sh counts it apart. Only for what the machine lacks (asked by a probe
+# at test time), never to quiet a check that could run.
+skip() { echo "skip $*"; }
 
 # check NAME CMD...: ok when CMD succeeds.
 check() {

@@ -265,7 +265,7 @@ EOF
 	check "jail signal kill(-1): the victim lives" \
 		grep -qx victim-alive "$LAST_OUT"
 elif [ -n "$JAIL_P" ]; then
-	ok "jail signal kill(-1) # SKIP no unshare(1)"
+	skip "jail signal kill(-1): no unshare(1)"
 fi
 
 # --- 5. privileges -----------------------------------------------------
@@ -283,7 +283,7 @@ if [ -n "$HAVE_SETCAP" ]; then
 	jailed "privs exec setcap" privs.conf 0 BLOCKED \
 		"$PROGS/esc_privs" exec "$TMP/priv/fcap"
 else
-	ok "privs exec setcap # SKIP no setcap(8)"
+	skip "privs exec setcap: no setcap(8)"
 fi
 attempt "native privs /proc/PPID/mem (sh)" 1 ESCAPED \
 	sh "$WRAP" "$PROGS/esc_privs" procmem
@@ -346,7 +346,7 @@ if [ -c /dev/tty1 ]; then
 	jailed "tiocsti TIOCLINUX" tiocsti.conf 0 BLOCKED \
 		"$PROGS/esc_tiocsti" linux /dev/tty1
 else
-	ok "tiocsti TIOCLINUX # SKIP no /dev/tty1"
+	skip "tiocsti TIOCLINUX: no /dev/tty1"
 fi
 
 # --- 10. races ---------------------------------------------------------
@@ -482,7 +482,7 @@ check "paths: the secret is where it was, nothing left in the allowed dir" \
 
 # --- the end -----------------------------------------------------------
 
-[ -z "$JAIL_P" ] && ok "jailed attempts # SKIP $JAIL has no -p"
+[ -z "$JAIL_P" ] && skip "jailed attempts: $JAIL has no -p"
 for p in "${VICTIMS[@]}"; do reap "$p"; done
 VICTIMS=()
 check "no process left" wait_for 20 no_leftovers "$TMP"
