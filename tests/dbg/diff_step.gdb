@@ -1,5 +1,5 @@
 # nexti steps over calls, stepi into them; until, advance and finish stop
-# where gdb does; a hardware breakpoint hits like a software one.
+# where gdb does. (The same from a hardware breakpoint: diff_hbreak.gdb.)
 #! prog dbgc_basic
 break outer
 #= run
@@ -12,7 +12,7 @@ nexti
 nexti
 info registers rip rsp rax
 delete
-hbreak compute
+break compute
 continue
 bt
 finish

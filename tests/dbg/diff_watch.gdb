@@ -1,6 +1,7 @@
 # Hardware watchpoints: the values gdb reports, the pc after the write,
 # and hit counts.
 #! prog dbgc_basic
+#! needs hwdebug
 break main
 #= run
 watch *(int *)&counter

@@ -5,6 +5,10 @@
 # and behaviour: attach/detach leaves the process running untraced, quit
 # kills what was launched, a trapped syscall's verdict reaches the program.
 #
+# A script with the line "#! needs hwdebug" uses debug registers (hbreak,
+# watch): it is skipped as a whole where they do not fire (a probe asks,
+# have_hw_debugregs in tests/lib.sh), since gdb could not hit them either.
+#
 # DBG is the debugger: `jail -g` once the runner has it, the test driver
 # (tests/unit/test_dbg_driver.c, the same integration) until then.
 . "$(dirname "$0")/../lib.sh"
@@ -22,6 +26,15 @@ if ! [ -x "$DBG_DRIVER" ] && [ "$DBG" = "$DBG_DRIVER" ]; then
 	nok "debugger: $DBG_DRIVER not built (make unit)"
 	exit 0
 fi
+
+# needs SCRIPT NAME: ok to run SCRIPT here; else says it is skipped.
+needs() {
+	if grep -q '^#! needs hwdebug' "$1" && ! have_hw_debugregs; then
+		skip "$2: $NO_HWDEBUG"
+		return 1
+	fi
+	return 0
+}
 
 # Programs as gdb would see them without DWARF: both debuggers then work
 # from the same minimal symbols and print the same shapes.
@@ -80,6 +93,7 @@ trap_opts() {
 for g in "$DIR"/golden_*.gdb; do
 	[ -e "$g" ] || continue
 	name=$(basename "$g" .gdb)
+	needs "$g" "debugger golden $name" || continue
 	prog=$(sed -n 's/^#! prog //p' "$g")
 	opts=$(trap_opts "$(sed -n 's/^#! opts //p' "$g")")
 	out=$TMP/$name.out
@@ -170,6 +184,7 @@ EOF
 for src in "$DIR"/diff_*.gdb; do
 	[ -e "$src" ] || continue
 	name=$(basename "$src" .gdb)
+	needs "$src" "debugger differential $name" || continue
 	read -r -a prog <<<"$(sed -n 's/^#! prog //p' "$src")"
 	flags=
 	grep -q '^#! unordered' "$src" && flags=--unordered

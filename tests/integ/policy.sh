@@ -149,11 +149,21 @@ check "caps keep: a kept capability works" grep -q bind-ok <<<"$("$JAIL" -p "$TM
 check "caps: without caps keep, root cannot bind port 81" grep -q "bind 13" <<<"$("$JAIL" -p "$TMP/nocaps.conf" python3 "$TMP/b81.py")"
 
 # A checked call's argument registers are as the program left them, after
-# jail rewrote the call (openat2, an *at form through int $0x80).
+# jail rewrote the call (openat2, an *at form through int $0x80). A kernel
+# that cannot run i386 code gets the x86_64 calls only.
 mkdir -p "$TMP/rk"
 printf 'default allow\nallow fs.write %s/**\nallow fs.read /**\ndeny(EROFS) fs.write /**\n' "$TMP" >"$TMP/rk.conf"
-out=$("$JAIL" -p "$TMP/rk.conf" "$PROGS/regs_kept" "$TMP/rk")
-check "rewritten calls keep the argument registers ($out)" test "$out" = "regs kept"
+if have_i386; then
+	out=$("$JAIL" -p "$TMP/rk.conf" "$PROGS/regs_kept" "$TMP/rk")
+	check "rewritten calls keep the argument registers ($out)" \
+		test "$out" = "regs kept"
+else
+	out=$("$JAIL" -p "$TMP/rk.conf" "$PROGS/regs_kept" "$TMP/rk" syscall)
+	check "rewritten calls keep the argument registers ($out)" \
+		test "$out" = "regs kept (syscall only, int \$0x80 not tried)"
+	skip "rewritten calls keep the argument registers through int \$0x80:" \
+		"$NO_I386"
+fi
 
 # Path calls jail runs on descriptors the tracee opens (jail/pathcall.c):
 # stat family, access, readlink, truncate, utime(s), xattrs, statfs,
@@ -165,14 +175,22 @@ check "path calls on descriptors: as native ($(wc -l <"$TMP/pcn.out") results)" 
 	cmp -s "$TMP/pcn.out" "$TMP/pcj.out"
 check "path calls: the run was complete" grep -q '^unlink f  *0$' "$TMP/pcj.out"
 # The same as a real i386 program: its own syscall numbers and layouts
-# (stat64, statx, 32-bit timevals, truncate, statfs64...).
-mkdir -p "$TMP/pcn32" "$TMP/pcj32"
-"$ROOT/build/progs32/pathcalls" "$TMP/pcn32" >"$TMP/pcn32.out"
-"$JAIL" -p "$TMP/rk.conf" "$ROOT/build/progs32/pathcalls" "$TMP/pcj32" >"$TMP/pcj32.out"
-check "i386 path calls on descriptors: as native" \
-	cmp -s "$TMP/pcn32.out" "$TMP/pcj32.out"
-check "i386 path calls: the same results as x86_64" \
-	cmp -s "$TMP/pcn.out" "$TMP/pcj32.out"
+# (stat64, statx, 32-bit timevals, truncate, statfs64...), where the
+# kernel runs i386 programs (elsewhere both runs would print nothing,
+# which "as native" would take for agreement).
+if have_i386; then
+	mkdir -p "$TMP/pcn32" "$TMP/pcj32"
+	"$ROOT/build/progs32/pathcalls" "$TMP/pcn32" >"$TMP/pcn32.out"
+	"$JAIL" -p "$TMP/rk.conf" "$ROOT/build/progs32/pathcalls" \
+		"$TMP/pcj32" >"$TMP/pcj32.out"
+	check "i386 path calls on descriptors: as native" \
+		cmp -s "$TMP/pcn32.out" "$TMP/pcj32.out"
+	check "i386 path calls: the same results as x86_64" \
+		cmp -s "$TMP/pcn.out" "$TMP/pcj32.out"
+else
+	skip "i386 path calls on descriptors: as native: $NO_I386"
+	skip "i386 path calls: the same results as x86_64: $NO_I386"
+fi
 
 
 # Objects without a path reached through /dev/fd (bash's process

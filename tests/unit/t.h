@@ -1,5 +1,6 @@
 /* A tiny TAP-like harness for unit tests: each check prints "ok N - what"
- * or "not ok N - what (file:line)"; main returns non-zero on any failure. */
+ * or "not ok N - what (file:line)", or "skip N - what: reason" when this
+ * machine cannot make it; main returns non-zero on any failure. */
 #ifndef JAIL_TEST_T_H
 #define JAIL_TEST_T_H
 
@@ -33,6 +34,17 @@ static int t_count, t_failed;
 		if (!t_eq)                                                 \
 			printf("#   got:  %s\n#   want: %s\n",             \
 			       t_g ? t_g : "(null)", t_w ? t_w : "(null)"); \
+	} while (0)
+
+/* A check this machine cannot make (a CPU or kernel feature it lacks, as
+ * a probe in the test found): T_SKIP("what: reason", ...). Neither a pass
+ * nor a failure; tests/run.sh counts it apart. */
+#define T_SKIP(...)                                                        \
+	do {                                                               \
+		t_count++;                                                 \
+		printf("skip %d - ", t_count);                             \
+		printf(__VA_ARGS__);                                       \
+		printf("\n");                                              \
 	} while (0)
 
 #define T_DONE() (t_failed ? 1 : 0)

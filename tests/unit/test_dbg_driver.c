@@ -357,7 +357,7 @@ static int self_test(const char *self)
 	snprintf(prog, sizeof(prog), "%s/build/progs/dbgc_basic",
 		 root ? root : ".");
 	if (access(prog, X_OK) < 0) {
-		printf("ok 1 - # SKIP %s not built\n", prog);
+		T_SKIP("the driver on dbgc_basic: %s not built", prog);
 		return 0;
 	}
 	/* compute(x) adds x to counter: main calls it with 1..5, so at the
