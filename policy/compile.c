@@ -441,6 +441,38 @@ static bool lib_knows(enum sc_abi abi, unsigned k)
 	return nr < 0 || k >= KEY_NR_MAX || (unsigned)nr == k;
 }
 
+/* jail/pathcall.c runs checked path calls as descriptor calls that the
+ * tracee makes for jail (chdir as fchdir, statfs as fstatfs, truncate as
+ * ftruncate, and close): under fs.* rules those must reach the tracer
+ * unless the kernel simply allows them, or a kernel denial would fail
+ * jail's own call (chdir failed ENOSYS under `default deny(ENOSYS)`).
+ * The program's own such calls then get the same answer from the
+ * tracer. */
+static const char *const twin_calls[] = {
+	"fchdir", "fstatfs", "fstatfs64", "ftruncate", "ftruncate64", "close",
+};
+
+static void lower_twin(const struct policy *p, enum sc_abi abi, unsigned k,
+		       const struct lower_state *st, struct sc_plan *pl)
+{
+	const char *name = key_name(abi, k);
+	bool allowed;
+	size_t i;
+
+	if (!name || !policy_has_fs_rules(p))
+		return;
+	for (i = 0; i < ARRAY_SIZE(twin_calls); i++)
+		if (strcmp(name, twin_calls[i]) == 0)
+			break;
+	if (i == ARRAY_SIZE(twin_calls) || pl->kind == PLAN_TRACE)
+		return;
+	allowed = pl->kind == PLAN_DEFAULT ? st->def == SCMP_ACT_ALLOW :
+		  pl->nent == 1 && !pl->ent[0].ncmp &&
+		  pl->ent[0].act == SCMP_ACT_ALLOW;
+	if (!allowed)
+		set_trace(pl, "jail runs checked path calls through it", NULL);
+}
+
 static int lower_abi(const struct policy *p, unsigned flags, enum sc_abi abi,
 		     struct lowered *lo)
 {
@@ -461,6 +493,7 @@ static int lower_abi(const struct policy *p, unsigned flags, enum sc_abi abi,
 		rc = lower_key(&st, abi, k, &plan[k]);
 		if (rc < 0)
 			goto out;
+		lower_twin(p, abi, k, &st, &plan[k]);
 	}
 	if (abi == ABI_I386) {
 		lower_family(p, plan, false);

@@ -741,6 +741,35 @@ static void test_fast_opens(void)
 	check_table("fast opens off", text, 0, off, ARRAY_SIZE(off));
 }
 
+/* The descriptor calls jail's path calls are run through (chdir as
+ * fchdir...) reach the tracer under fs.* rules unless simply allowed. */
+static void test_twins(void)
+{
+	static const struct tcase deny[] = {
+		{ X64, "fchdir", 0, { 3 }, TRACE },
+		{ X64, "fstatfs", 0, { 3 }, TRACE },
+		{ X64, "ftruncate", 0, { 3 }, TRACE },
+		{ X64, "close", 0, { 3 }, ALLOW },
+		{ I386, "fstatfs64", 0, { 3 }, TRACE },
+		{ X64, "getpid", 0, { 0 }, ERRNO(ENOSYS) },
+	};
+	static const struct tcase allow[] = {
+		{ X64, "fchdir", 0, { 3 }, ALLOW },
+		{ X64, "fstatfs", 0, { 3 }, ALLOW },
+	};
+	static const struct tcase nofs[] = {
+		{ X64, "fchdir", 0, { 3 }, ERRNO(ENOSYS) },
+	};
+
+	check_table("twins, fs rules", "default deny(ENOSYS)\nallow close\n"
+		    "allow fs.read /**\n", 0, deny, ARRAY_SIZE(deny));
+	check_table("twins allowed", "default deny(ENOSYS)\nallow fchdir "
+		    "fstatfs\nallow fs.read /**\n", 0, allow,
+		    ARRAY_SIZE(allow));
+	check_table("twins, no fs rules", "default deny(ENOSYS)\n", 0, nofs,
+		    ARRAY_SIZE(nofs));
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -751,6 +780,7 @@ int main(void)
 	test_resources();
 	test_mux();
 	test_fast_opens();
+	test_twins();
 	test_differential();
 	test_sizes();
 	test_examples();
