@@ -18,7 +18,8 @@
 # clone3, ptrace), io_uring, signals, privileges, exec around fs.exec,
 # forged seccomp decisions, RET_TRACE without a tracer, terminal
 # injection, races (on memory, on a path, on a descriptor or mapping, on
-# a socket address; the scratch area that closes them), and paths.
+# a socket address; the scratch area that closes them, and its fast
+# opens), and paths.
 . "$(dirname "$0")/../lib.sh"
 POL=$ROOT/tests/policy/hardening
 OUT=$TMP/out
@@ -492,6 +493,23 @@ for m in mem-self mem-thread mem-task mprotect munmap madvise mapfixed \
 	native "scratch $m" ESCAPED "$PROGS/esc_scratch" $m
 	jailed "scratch $m" scratch.conf 0 BLOCKED "$PROGS/esc_scratch" $m
 done
+
+# Fast opens leave checked read-only opens in the scratch area, where
+# the kernel may open them again without asking jail: no part of one
+# may open anything unchecked. Natively there is nothing to attack.
+# fast/x/sec/file ends with "sec/file", the secret seen from $TMP;
+# d/file is allowed until d becomes a symlink to the secret.
+FAST=$TMP/fast
+mkdir -p "$FAST/d" "$FAST/x/${SEC#"$TMP"/}"
+echo public >"$FAST/x/${SEC#"$TMP"/}/file"
+echo public >"$FAST/d/file"
+for f in r r2 w rw; do echo public >"$FAST/$f"; done
+native "fast suffix" SETUP "$PROGS/esc_fast" suffix \
+	"$FAST/x/${SEC#"$TMP"/}/file" "$TMP" "$SEC/file"
+jailed "fast suffix" fast.conf 0 BLOCKED "$PROGS/esc_fast" suffix \
+	"$FAST/x/${SEC#"$TMP"/}/file" "$TMP" "$SEC/file"
+jailed "fast short" fast.conf 0 BLOCKED "$PROGS/esc_fast" short "$FAST" "$SEC"
+jailed "fast records" fast.conf 0 BLOCKED "$PROGS/esc_fast" records "$FAST"
 
 # --- 11. paths ---------------------------------------------------------
 
