@@ -205,13 +205,15 @@ static int name_object(char *kname, const struct ident *id, bool by_mnt,
 }
 
 /* The name of the object our fd refers to (pathres.h's strings). */
-static int fd_name(int fd, char **out)
+static int fd_name(int fd, char **out, unsigned *type)
 {
 	char buf[PATH_MAX];
 	struct ident id;
 	int err, i;
 
 	err = ident_get(fd, &id);
+	if (!err && type)
+		*type = id.mode & S_IFMT;
 	for (i = 0; !err && i < NAME_TRIES; i++) {
 		err = fd_kname(fd, buf);
 		if (err < 0)
@@ -540,7 +542,7 @@ static int created_name(int dir, const char *name, char **out)
 	size_t a, b;
 	int err;
 
-	err = fd_name(dir, &parent);
+	err = fd_name(dir, &parent, NULL);
 	if (err)
 		return err;
 	if (!strncmp(parent, "deleted:", 8)) {
@@ -684,7 +686,7 @@ static int tracee_view(int troot, char **s)
 
 	if ((*s)[0] != '/')
 		return 0;
-	err = fd_name(troot, &r);
+	err = fd_name(troot, &r, NULL);
 	if (err)
 		return err;
 	n = strlen(r);
@@ -817,16 +819,7 @@ static int quick_resolve(int task, int dirfd, const char *path,
 	}
 	fd = (int)syscall(SYS_openat2, base, path, &how, sizeof(how));
 	if (fd >= 0) {
-		struct statx sx;
-
-		err = on_procfs(fd) ? 1 : fd_name(fd, res);
-		if (err == 0 && type) {
-			if (statx(fd, "", AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW,
-				  STATX_TYPE, &sx) == 0)
-				*type = sx.stx_mode & S_IFMT;
-			else
-				err = -errno;
-		}
+		err = on_procfs(fd) ? 1 : fd_name(fd, res, type);
 		close(fd);
 	} else if (errno == ENAMETOOLONG) {
 		err = -errno;
@@ -855,7 +848,7 @@ int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 {
 	struct walk w = { .c = c, .flags = flags, .root = -1, .cur = -1 };
 	bool scoped = flags & (PATHRES_BENEATH | PATHRES_IN_ROOT);
-	int task, fin = -1, err;
+	int task = -1, fin = -1, err;
 	char *res = NULL;
 	struct ident id;
 
@@ -863,17 +856,28 @@ int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 		return -ENAMETOOLONG;
 	if (!*path && !(flags & PATHRES_EMPTY_OK))
 		return -ENOENT;
-	task = open_task(c);
-	if (task < 0)
-		return task;
-	err = same_mnt_ns(task);
-	if (err)
-		goto out;
+	/* An absolute path in a fixed view needs nothing of the task's
+	 * unless the quick way fails: the task is opened when needed. */
+	if (!fixed_view || path[0] != '/' || c->tracee_view) {
+		task = open_task(c);
+		if (task < 0)
+			return task;
+		err = same_mnt_ns(task);
+		if (err)
+			goto out;
+	}
 	if (*path && !c->tracee_view) {
 		err = quick_resolve(task, dirfd, path, flags, &res, c->type);
 		if (err <= 0)
 			goto out;
 		err = 0;
+	}
+	if (task < 0) {
+		task = open_task(c);
+		if (task < 0) {
+			err = task;
+			goto out;
+		}
 	}
 	/* An absolute path ignores dirfd, even a bad one (path_init). */
 	if (path[0] != '/' || scoped) {
@@ -908,10 +912,8 @@ int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 		err = ident_get(fin, &id);
 		if (!err && (flags & PATHRES_DIR) && !S_ISDIR(id.mode))
 			err = -ENOTDIR;
-		if (!err && c->type)
-			*c->type = id.mode & S_IFMT;
 		if (!err)
-			err = fd_name(fin, &res);
+			err = fd_name(fin, &res, c->type);
 	}
 	if (!err)
 		err = apply_view(c, task, &res);
@@ -925,7 +927,7 @@ out:
 	fd_close(&w.cur);
 	fd_close(&w.root);
 	fd_close(&fin);
-	close(task);
+	fd_close(&task);
 	return err;
 }
 
@@ -950,7 +952,7 @@ int pathres_fd_path(const struct pathres_ctx *c, int fd, char **out)
 		return task;
 	err = ofd = open_task_fd(task, fd);
 	if (ofd >= 0) {
-		err = fd_name(ofd, out);
+		err = fd_name(ofd, out, NULL);
 		if (!err)
 			err = apply_view(c, task, out);
 		close(ofd);
@@ -1052,7 +1054,7 @@ int pathres_addr_path(const struct pathres_ctx *c, uint64_t addr, char **out)
 		 m->start, m->end);
 	ofd = openat(proc, name, O_PATH | O_CLOEXEC);
 	if (ofd >= 0) {
-		err = fd_name(ofd, out);
+		err = fd_name(ofd, out, NULL);
 		close(ofd);
 	} else if (errno == ENOENT) {
 		/* A file mapping gone since maps was read: another thread
