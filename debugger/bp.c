@@ -12,6 +12,7 @@
 #include <sys/user.h>
 
 #include "debugger/disasm.h"
+#include "debugger/emul.h"
 #include "tracer/systab.h"
 #include "tracer/xlat.h"
 
@@ -1194,6 +1195,48 @@ enum bp_verdict bp_hit_hw(struct dbg *d, struct dthread *th, uint64_t dr6)
 	 * access already, just go on. */
 	(void)any;
 	return BPV_NONE;
+}
+
+int bp_pass_emulated(struct dbg *d, struct dthread *th)
+{
+	struct aspace *a = th->proc ? th->proc->as : NULL;
+	struct user_regs_struct r;
+	uint8_t code[EMUL_MAX_INSN];
+	struct emul_insn in;
+	struct emul_store st;
+	ssize_t n;
+	size_t i;
+	int rc;
+
+	/* A watchpoint would not see the store; an hbreak is lifted from
+	 * its debug register, not passed. */
+	if (d->hw_in_use || !a)
+		return -ENOTSUP;
+	rc = dbg_get_regs(d, th, &r);
+	if (rc < 0)
+		return rc;
+	if (!as_find(a, r.rip))
+		return -ENOTSUP;
+	/* The instruction as the program has it: our int3s hidden. */
+	n = dbg_read_mem(d, th, r.rip, code, sizeof(code));
+	if (n <= 0)
+		return -ENOTSUP;
+	rc = emul_decode(code, (size_t)n, &in);
+	if (rc == 0)
+		rc = emul_apply(&in, &r, &st);
+	if (rc < 0)
+		return rc;
+	if (st.len) {
+		/* A store over an int3 of ours would change what it hides. */
+		for (i = 0; i < a->n; i++)
+			if (a->sh[i].addr >= st.addr &&
+			    a->sh[i].addr < st.addr + st.len)
+				return -ENOTSUP;
+		rc = task_store_mem(th->task, st.addr, st.bytes, st.len);
+		if (rc < 0)
+			return rc;
+	}
+	return dbg_set_regs(d, th, &r);
 }
 
 bool bp_landed(struct dbg *d, struct dthread *th, uint64_t pc)

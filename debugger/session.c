@@ -1180,11 +1180,20 @@ enum dbg_action dbg_user_stop(struct dbg *d, struct dthread *th,
 }
 
 /* A breakpoint hit whose condition said no (or a momentary breakpoint
- * of another thread): step over it with everything stopped, go on. */
+ * of another thread): go on past it. Most instructions under a
+ * breakpoint (a function's first ones) are carried out by bp.c itself:
+ * the int3 stays, so nothing else needs to stop and the thread simply
+ * continues. Otherwise step over it with everything stopped. */
 static void pass_breakpoint(struct dbg *d, struct dthread *th)
 {
 	struct dthread *stepped = NULL;
 
+	/* Not when it is to single-step anyway (stepi, nexti). */
+	if (dbg_want(d, th, TR_RESUME_CONT) != TR_RESUME_STEP &&
+	    !th->queued_sig && bp_pass_emulated(d, th) == 0) {
+		resume_thread(d, th, TR_RESUME_CONT, 0);
+		return;
+	}
 	stop_all(d);
 	th->at_bp = true;
 	if (resume_others(d, NULL, &stepped))
