@@ -268,7 +268,8 @@ static void hw_changed(struct dbg *d)
 
 void bp_clear_dr6(struct dbg *d, struct dthread *th)
 {
-	(void)d;
+	if (!d->hw_in_use)
+		return;
 	ptrace(PTRACE_POKEUSER, th->tid, (void *)dr_off(6), (void *)0);
 }
 
@@ -1089,10 +1090,16 @@ unsigned bp_classify_trap(struct dbg *d, struct dthread *th,
 		return KEPT_BP_HIT;
 	}
 	if (code == TRAP_HWBKPT || code == TRAP_TRACE || code == TRAP_BRKPT) {
-		long v;
+		long v = 0;
 
+		/* DR6 says which debug register fired. With none in use a
+		 * trap is a single-step (or the program's own): two ptrace
+		 * calls per stepi saved. The kernel starts DR6 afresh at
+		 * each debug exception, so nothing stale is left for later. */
 		errno = 0;
-		v = ptrace(PTRACE_PEEKUSER, th->tid, (void *)dr_off(6), 0L);
+		if (d->hw_in_use)
+			v = ptrace(PTRACE_PEEKUSER, th->tid, (void *)dr_off(6),
+				   0L);
 		if (errno == 0 && (v & 0xf) && d->hw_in_use) {
 			*dr6 = (uint64_t)v;
 			flags |= KEPT_HW_HIT;
