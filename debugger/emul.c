@@ -206,9 +206,24 @@ int emul_decode(const uint8_t *code, size_t n, struct emul_insn *out)
 		in.op = EO_NOP;
 		break;
 	case 0x0f:
+		if (get8(&k, &b) < 0)
+			return -ENOTSUP;
+		if (b >= 0x80 && b <= 0x8f) {
+			/* jcc rel32 */
+			if (o16 || k.rex)
+				return -ENOTSUP;
+			rc = get_imm(&k, 4, &imm);
+			if (rc < 0)
+				return rc;
+			imm_opnd(&in.src, imm);
+			in.op = EO_JCC;
+			in.cc = b & 0xf;
+			size = 8;
+			break;
+		}
 		/* nopw/nopl r/m: 0f 1f /0 (no memory access); the manual
 		 * has no REX.W form. */
-		if ((k.rex & 8) || get8(&k, &b) < 0 || b != 0x1f)
+		if ((k.rex & 8) || b != 0x1f)
 			return -ENOTSUP;
 		rc = modrm(&k, size, &reg, &in.dst);
 		if (rc < 0 || reg != 0)
@@ -224,6 +239,32 @@ int emul_decode(const uint8_t *code, size_t n, struct emul_insn *out)
 		size = 8;
 		reg_opnd(&in.src, (op & 7) | ((k.rex & 1) << 3), 8, k.rex);
 		break;
+	case 0x58: case 0x59: case 0x5a: case 0x5b:
+	case 0x5c: case 0x5d: case 0x5e: case 0x5f:
+		if (o16)
+			return -ENOTSUP;	/* pop of 16 bits */
+		in.op = EO_POP;
+		size = 8;
+		reg_opnd(&in.dst, (op & 7) | ((k.rex & 1) << 3), 8, k.rex);
+		break;
+	case 0x70: case 0x71: case 0x72: case 0x73:
+	case 0x74: case 0x75: case 0x76: case 0x77:
+	case 0x78: case 0x79: case 0x7a: case 0x7b:
+	case 0x7c: case 0x7d: case 0x7e: case 0x7f:
+	case 0xeb:		/* jmp rel8 */
+	case 0xe9:		/* jmp rel32 */
+		/* 0x66 on a near branch truncates rip on some CPUs: none
+		 * of those, nor REX. */
+		if (o16 || k.rex)
+			return -ENOTSUP;
+		rc = get_imm(&k, op == 0xe9 ? 4 : 1, &imm);
+		if (rc < 0)
+			return rc;
+		imm_opnd(&in.src, imm);
+		in.op = (op & 0xf0) == 0x70 ? EO_JCC : EO_JMP;
+		in.cc = op & 0xf;
+		size = 8;
+		break;
 	case 0x88:		/* mov r8, r/m8 */
 	case 0x89:		/* mov r, r/m */
 		if (op == 0x88)
@@ -234,13 +275,13 @@ int emul_decode(const uint8_t *code, size_t n, struct emul_insn *out)
 		reg_opnd(&in.src, reg, size, k.rex);
 		in.op = EO_MOV;
 		break;
-	case 0x8a:		/* mov r/m8, r8: registers only (no loads) */
-	case 0x8b:
+	case 0x8a:		/* mov r/m8, r8 */
+	case 0x8b:		/* mov r/m, r */
 		if (op == 0x8a)
 			size = 1;
 		rc = modrm(&k, size, &reg, &in.src);
-		if (rc < 0 || in.src.kind != EK_REG)
-			return -ENOTSUP;
+		if (rc < 0)
+			return rc;
 		reg_opnd(&in.dst, reg, size, k.rex);
 		in.op = EO_MOV;
 		break;
@@ -289,8 +330,7 @@ int emul_decode(const uint8_t *code, size_t n, struct emul_insn *out)
 		if (rc < 0)
 			return rc;
 		alu = alu_op(reg);
-		/* Memory operands would need a load: not ours. */
-		if (alu < 0 || in.dst.kind != EK_REG)
+		if (alu < 0)
 			return -ENOTSUP;
 		rc = op == 0x83 ? get_imm(&k, 1, &imm) :
 				  get_imm_sized(&k, size, &imm);
@@ -310,8 +350,8 @@ int emul_decode(const uint8_t *code, size_t n, struct emul_insn *out)
 			if (!(op & 1))
 				size = 1;
 			rc = modrm(&k, size, &reg, &rm);
-			if (rc < 0 || rm.kind != EK_REG)
-				return -ENOTSUP;
+			if (rc < 0)
+				return rc;
 			reg_opnd(&r, reg, size, k.rex);
 			/* Bit 1: the register field is the destination. */
 			in.dst = (op & 2) ? r : rm;
@@ -408,11 +448,89 @@ static uint64_t ea(struct user_regs_struct *r, const struct emul_insn *in,
 	return a;
 }
 
-static uint64_t operand(struct user_regs_struct *r, const struct emul_opnd *o,
-			unsigned size)
+/* A little-endian load of size bytes through mem. */
+static int load(const struct emul_mem *mem, uint64_t addr, unsigned size,
+		uint64_t *v)
 {
-	return o->kind == EK_IMM ? (uint64_t)o->val & mask_of(size) :
-				   reg_read(r, o, size);
+	uint8_t b[8];
+	unsigned j;
+	int rc;
+
+	if (!mem || !mem->load)
+		return -ENOTSUP;
+	rc = mem->load(mem->ctx, addr, b, size);
+	if (rc < 0)
+		return rc;
+	*v = 0;
+	for (j = 0; j < size; j++)
+		*v |= (uint64_t)b[j] << (8 * j);
+	return 0;
+}
+
+/* The value of a source or destination operand (a load for memory). */
+static int operand(struct user_regs_struct *r, const struct emul_insn *in,
+		   const struct emul_opnd *o, const struct emul_mem *mem,
+		   uint64_t *v)
+{
+	unsigned size = in->size;
+
+	switch (o->kind) {
+	case EK_IMM:
+		*v = (uint64_t)o->val & mask_of(size);
+		return 0;
+	case EK_REG:
+		*v = reg_read(r, o, size);
+		return 0;
+	case EK_MEM:
+		return load(mem, ea(r, in, o), size, v);
+	default:
+		return -ENOTSUP;
+	}
+}
+
+/* Whether condition cc holds for these flags (Jcc's table). */
+static bool cond(unsigned cc, unsigned long long f)
+{
+	bool cf = f & F_CF, zf = f & F_ZF, sf = f & F_SF, of = f & F_OF,
+	     pf = f & F_PF, t;
+
+	switch (cc >> 1) {
+	case 0:
+		t = of;
+		break;
+	case 1:
+		t = cf;
+		break;
+	case 2:
+		t = zf;
+		break;
+	case 3:
+		t = cf || zf;
+		break;
+	case 4:
+		t = sf;
+		break;
+	case 5:
+		t = pf;
+		break;
+	case 6:
+		t = sf != of;
+		break;
+	default:
+		t = zf || sf != of;
+		break;
+	}
+	return (cc & 1) ? !t : t;	/* odd codes are the negations */
+}
+
+bool emul_loads(const struct emul_insn *in)
+{
+	if (in->op == EO_POP)
+		return true;
+	if (in->op == EO_LEA || in->op == EO_NOP)
+		return false;
+	return in->src.kind == EK_MEM ||
+	       (in->dst.kind == EK_MEM && in->op != EO_MOV);
 }
 
 /* add, sub or cmp of size bytes: the result and the six status flags
@@ -463,49 +581,77 @@ static void store(struct emul_store *st, uint64_t addr, uint64_t v,
 }
 
 int emul_apply(const struct emul_insn *in, struct user_regs_struct *r,
-	       struct emul_store *st)
+	       const struct emul_mem *mem, struct emul_store *st)
 {
-	struct user_regs_struct n = *r;
+	/* Operands and addresses come from the registers before (o), the
+	 * results go to the registers after (n). */
+	struct user_regs_struct o = *r, n = *r;
 	unsigned size = in->size;
-	bool stores = in->op == EO_PUSH ||
-		      (in->op == EO_MOV && in->dst.kind == EK_MEM);
-	uint64_t v;
+	bool touches = in->op == EO_PUSH || in->op == EO_POP ||
+		       (in->op != EO_LEA && (in->dst.kind == EK_MEM ||
+					     in->src.kind == EK_MEM));
+	uint64_t a, b, v;
+	int rc;
 
 	memset(st, 0, sizeof(*st));
-	/* A single-step trap after it, or an alignment check on its store:
-	 * the CPU would stop where we would not. */
-	if ((r->eflags & F_TF) || (stores && (r->eflags & F_AC)))
+	/* A single-step trap after it, or an alignment check on its memory
+	 * access: the CPU would stop where we would not. */
+	if ((o.eflags & F_TF) || (touches && (o.eflags & F_AC)))
 		return -ENOTSUP;
+	n.rip = o.rip + in->len;
 	switch (in->op) {
 	case EO_NOP:
 		break;
 	case EO_PUSH:
-		v = *gpr(&n, in->src.reg);	/* push %rsp: the old value */
-		n.rsp -= 8;
+		v = *gpr(&o, in->src.reg);	/* push %rsp: the old value */
+		n.rsp = o.rsp - 8;
 		store(st, n.rsp, v, 8);
 		break;
+	case EO_POP:
+		rc = load(mem, o.rsp, 8, &v);
+		if (rc < 0)
+			return rc;
+		n.rsp = o.rsp + 8;
+		reg_write(&n, &in->dst, 8, v);	/* pop %rsp: the value */
+		break;
 	case EO_MOV:
-		v = operand(&n, &in->src, size);
+		rc = operand(&o, in, &in->src, mem, &v);
+		if (rc < 0)
+			return rc;
 		if (in->dst.kind == EK_MEM)
-			store(st, ea(&n, in, &in->dst), v, size);
+			store(st, ea(&o, in, &in->dst), v, size);
 		else
 			reg_write(&n, &in->dst, size, v);
 		break;
 	case EO_LEA:
-		reg_write(&n, &in->dst, size, ea(&n, in, &in->src));
+		reg_write(&n, &in->dst, size, ea(&o, in, &in->src));
 		break;
 	case EO_ADD:
 	case EO_SUB:
 	case EO_CMP:
-		v = alu(in->op, size, reg_read(&n, &in->dst, size),
-			operand(&n, &in->src, size), &n.eflags);
-		if (in->op != EO_CMP)
+		rc = operand(&o, in, &in->dst, mem, &a);
+		if (rc == 0)
+			rc = operand(&o, in, &in->src, mem, &b);
+		if (rc < 0)
+			return rc;
+		v = alu(in->op, size, a, b, &n.eflags);
+		if (in->op == EO_CMP)
+			break;
+		if (in->dst.kind == EK_MEM)
+			store(st, ea(&o, in, &in->dst), v, size);
+		else
 			reg_write(&n, &in->dst, size, v);
+		break;
+	case EO_JMP:
+		n.rip += (uint64_t)in->src.val;
+		break;
+	case EO_JCC:
+		if (cond(in->cc, o.eflags))
+			n.rip += (uint64_t)in->src.val;
 		break;
 	default:
 		return -ENOTSUP;
 	}
-	n.rip += in->len;
 	*r = n;
 	return 0;
 }

@@ -165,6 +165,9 @@ ssize_t task_write_mem(struct task *t, uint64_t addr, const void *buf,
  * refuses process_vm_writev. */
 int task_store_mem(struct task *t, uint64_t addr, const void *buf,
 		   size_t len);
+/* The same for a load: process_vm_readv (page protections apply), all
+ * or nothing, within one page, at most 8 bytes. */
+int task_load_mem(struct task *t, uint64_t addr, void *buf, size_t len);
 /* A mem_reader over this task's memory, for the decoder. */
 struct mem_reader task_mem_reader(struct task *t);
 /* /proc/TID/comm and /proc/PID/exe, cached until the next exec. */
