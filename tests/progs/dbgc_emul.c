@@ -11,6 +11,8 @@
  * compares them with gdb's, which runs the instruction natively).
  * e_xor and e_test start with instructions that are not emulated (AF is
  * undefined after them): those take the single-step path, interleaved.
+ * The e_j* functions are broken at their jump (+3). stepper() is a loop
+ * for stepi, which runs such instructions without the CPU too.
  *
  *	dbgc_emul [N]		N defaults to 200
  */
@@ -54,20 +56,51 @@ __asm__(".text\n"
 	FN(e_lea_rip, "lea 0x0(%rip),%rax\n ret")
 	FN(e_movabs, "movabs $0x1122334455667788,%rax\n xor %rdi,%rax\n ret")
 	FN(e_mov_r32, "mov %edi,%eax\n ret")
+	FN(e_load, "mov (%rsp),%rax\n ret")
+	FN(e_load8, "movb (%rsp),%ah\n ret")
+	FN(e_cmp_mem, "cmp %rdi,(%rsp)\n pushfq\n pop %rax\n ret")
+	FN(e_rmw, "add %rdi,(%rsp)\n mov (%rsp),%rax\n sub %rdi,(%rsp)\n"
+		  " ret")
+	FN(e_rmw_flags, "add %rdi,(%rsp)\n pushfq\n pop %rax\n"
+			" sub %rdi,(%rsp)\n ret")
+	FN(e_pop, "pop %rax\n push %rax\n ret")
+	/* The breakpoint goes on the jump, after the cmp (+3). */
+	FN(e_jl, "cmp %rsi,%rdi\n jl 1f\n mov $1,%eax\n ret\n"
+		 "1: mov $2,%eax\n ret")
+	FN(e_jbe, "cmp %rsi,%rdi\n jbe 1f\n mov $1,%eax\n ret\n"
+		  "1: mov $2,%eax\n ret")
+	FN(e_jo, "add %rsi,%rdi\n jo 1f\n mov $1,%eax\n ret\n"
+		 "1: mov $2,%eax\n ret")
+	FN(e_jp32, "cmp %rsi,%rdi\n {disp32} jp 1f\n mov $1,%eax\n ret\n"
+		   "1: mov $2,%eax\n ret")
+	FN(e_jmp, "cmp %rsi,%rdi\n jmp 1f\n mov $1,%eax\n ret\n"
+		  "1: mov $2,%eax\n ret")
 	FN(e_xor, "xor %esi,%edi\n mov %rdi,%rax\n ret")
-	FN(e_test, "test %rsi,%rdi\n mov $0,%eax\n sete %al\n ret"));
+	FN(e_test, "test %rsi,%rdi\n mov $0,%eax\n sete %al\n ret")
+	/* stepi goes through this: a loop of loads, stores, read-modify-
+	 * writes and branches, n times (n in %rdi). */
+	FN(stepper, "push %rbp\n mov %rsp,%rbp\n sub $0x20,%rsp\n"
+		    " movq $0,-0x8(%rbp)\n movq $0,-0x10(%rbp)\n"
+		    "1: mov -0x10(%rbp),%rax\n add %rax,-0x8(%rbp)\n"
+		    " mov -0x8(%rbp),%rdx\n cmp $0x1000,%rdx\n jbe 2f\n"
+		    " sub $0x777,%rdx\n mov %rdx,-0x8(%rbp)\n"
+		    "2: addq $1,-0x10(%rbp)\n cmp %rdi,-0x10(%rbp)\n jl 1b\n"
+		    " mov -0x8(%rbp),%rax\n leave\n ret"));
 
 typedef unsigned long fn(long a, long b, long c, long i);
 fn e_endbr, e_nopl, e_push, e_push_r12, e_push_rsp, e_frame, e_sub_rsp,
 	e_add_rr, e_sub32, e_add16, e_cmp_imm8, e_add8_imm, e_sub_imm32,
 	e_cmp_rr, e_movl_imm, e_movb_store, e_store_rsp, e_mov_high, e_lea,
-	e_lea_rip, e_movabs, e_mov_r32, e_xor, e_test;
+	e_lea_rip, e_movabs, e_mov_r32, e_load, e_load8, e_cmp_mem, e_rmw,
+	e_rmw_flags, e_pop, e_jl, e_jbe, e_jo, e_jp32, e_jmp, e_xor, e_test;
+long stepper(long n);
 
 static fn *const fns[] = {
 	e_endbr, e_nopl, e_push, e_push_r12, e_push_rsp, e_frame, e_sub_rsp,
 	e_add_rr, e_sub32, e_add16, e_cmp_imm8, e_add8_imm, e_sub_imm32,
 	e_cmp_rr, e_movl_imm, e_movb_store, e_store_rsp, e_mov_high, e_lea,
-	e_lea_rip, e_movabs, e_mov_r32, e_xor, e_test,
+	e_lea_rip, e_movabs, e_mov_r32, e_load, e_load8, e_cmp_mem, e_rmw,
+	e_rmw_flags, e_pop, e_jl, e_jbe, e_jo, e_jp32, e_jmp, e_xor, e_test,
 };
 #define NF (sizeof(fns) / sizeof(*fns))
 
@@ -109,6 +142,7 @@ int main(int argc, char **argv)
 	}
 	for (f = 0; f < NF; f++)
 		sum = (sum << 7 | sum >> 57) ^ results[f];
+	sum ^= (unsigned long)stepper(300);
 	done(sum);
 	printf("%lx\n", sum);
 	return 0;
