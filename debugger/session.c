@@ -1272,10 +1272,17 @@ step:
 		resume_thread(d, th, TR_RESUME_CONT, 0);
 		return 1;
 	}
-	if (dbg_after_step(d, th) || emulate_steps(d, th))
+	if (dbg_after_step(d, th) || emulate_steps(d, th)) {
 		dbg_user_stop(d, th, false);
-	else
+	} else if (d->interrupt_req) {
+		/* Ctrl-C during a long stepi: the step's trap cleared the
+		 * interrupt the kernel had pending; this stop is the user's. */
+		d->interrupt_req = false;
+		th->why = DS_INTERRUPT;
+		dbg_user_stop(d, th, false);
+	} else {
 		resume_thread(d, th, TR_RESUME_CONT, 0);
+	}
 	return 1;
 }
 
