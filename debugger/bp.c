@@ -12,6 +12,7 @@
 #include <sys/user.h>
 
 #include "debugger/disasm.h"
+#include "debugger/emul.h"
 #include "tracer/systab.h"
 #include "tracer/xlat.h"
 
@@ -267,7 +268,8 @@ static void hw_changed(struct dbg *d)
 
 void bp_clear_dr6(struct dbg *d, struct dthread *th)
 {
-	(void)d;
+	if (!d->hw_in_use)
+		return;
 	ptrace(PTRACE_POKEUSER, th->tid, (void *)dr_off(6), (void *)0);
 }
 
@@ -1085,13 +1087,20 @@ unsigned bp_classify_trap(struct dbg *d, struct dthread *th,
 		r.rip--;
 		dbg_set_regs(d, th, &r);
 		*addr = r.rip;
+		th->xpage = r.rip & ~4095ull;	/* the CPU ran our int3 */
 		return KEPT_BP_HIT;
 	}
 	if (code == TRAP_HWBKPT || code == TRAP_TRACE || code == TRAP_BRKPT) {
-		long v;
+		long v = 0;
 
+		/* DR6 says which debug register fired. With none in use a
+		 * trap is a single-step (or the program's own): two ptrace
+		 * calls per stepi saved. The kernel starts DR6 afresh at
+		 * each debug exception, so nothing stale is left for later. */
 		errno = 0;
-		v = ptrace(PTRACE_PEEKUSER, th->tid, (void *)dr_off(6), 0L);
+		if (d->hw_in_use)
+			v = ptrace(PTRACE_PEEKUSER, th->tid, (void *)dr_off(6),
+				   0L);
 		if (errno == 0 && (v & 0xf) && d->hw_in_use) {
 			*dr6 = (uint64_t)v;
 			flags |= KEPT_HW_HIT;
@@ -1102,6 +1111,11 @@ unsigned bp_classify_trap(struct dbg *d, struct dthread *th,
 			flags |= KEPT_STEP;
 		else if (th->stepping && (v & DR6_BS))
 			flags |= KEPT_STEP;
+		/* A step's trap: the CPU fetched the instruction it ran.
+		 * (A signal handler entered instead stops with si_code
+		 * SIGTRAP, not TRAP_TRACE.) */
+		if ((flags & KEPT_STEP) && code == TRAP_TRACE && th->step_from)
+			th->xpage = th->step_from & ~4095ull;
 	}
 	return flags;
 }
@@ -1194,6 +1208,107 @@ enum bp_verdict bp_hit_hw(struct dbg *d, struct dthread *th, uint64_t dr6)
 	 * access already, just go on. */
 	(void)any;
 	return BPV_NONE;
+}
+
+/* --- carrying out an instruction here (emul.h) --- */
+
+/* Memory the emulator may read and write: the thread's own stack, from
+ * the red zone below its stack pointer up. The debugger's access is not
+ * one access of the CPU's (process_vm_readv/writev copy bytewise); on
+ * the thread's own stack nobody else can see it half done. Globals and
+ * the heap, which other threads and processes may share, are left to
+ * the CPU. */
+enum { STACK_BELOW = 128, STACK_ABOVE = 65536 };
+
+static bool on_stack(uint64_t sp, uint64_t addr, size_t len)
+{
+	int64_t off = (int64_t)(addr - sp);
+
+	return off >= -STACK_BELOW && off <= STACK_ABOVE - (int64_t)len;
+}
+
+/* Whether one of our int3 bytes is in [addr, addr + len). */
+static bool covers_int3(const struct aspace *a, uint64_t addr, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (a->sh[i].addr >= addr && a->sh[i].addr - addr < len)
+			return true;
+	return false;
+}
+
+struct emul_at {
+	struct dthread *th;
+	uint64_t sp;		/* before the instruction */
+};
+
+static int emul_load(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	struct emul_at *at = ctx;
+	struct aspace *a = at->th->proc->as;
+	size_t i;
+	int rc;
+
+	if (!on_stack(at->sp, addr, len))
+		return -ENOTSUP;
+	rc = task_load_mem(at->th->task, addr, buf, len);
+	if (rc < 0)
+		return rc;
+	/* Code on the stack with a breakpoint in it: the program's byte. */
+	for (i = 0; i < a->n; i++)
+		if (a->sh[i].addr >= addr && a->sh[i].addr - addr < len)
+			((uint8_t *)buf)[a->sh[i].addr - addr] = a->sh[i].orig;
+	return 0;
+}
+
+int bp_emulate_insn(struct dbg *d, struct dthread *th)
+{
+	struct aspace *a = th->proc ? th->proc->as : NULL;
+	struct user_regs_struct r;
+	uint8_t code[EMUL_MAX_INSN];
+	struct emul_insn in;
+	struct emul_store st;
+	struct emul_at at = { .th = th };
+	struct emul_mem mem = { emul_load, &at };
+	uint64_t page;
+	ssize_t n;
+	int rc;
+
+	/* A watchpoint would not see the access; an hbreak is lifted from
+	 * its debug register, not passed. */
+	if (d->hw_in_use || !a || !th->xpage)
+		return -ENOTSUP;
+	rc = dbg_get_regs(d, th, &r);
+	if (rc < 0)
+		return rc;
+	page = r.rip & ~4095ull;
+	if (page != th->xpage)
+		return -ENOTSUP;
+	/* The instruction as the program has it: our int3s hidden. */
+	n = dbg_read_mem(d, th, r.rip, code, sizeof(code));
+	if (n <= 0)
+		return -ENOTSUP;
+	rc = emul_decode(code, (size_t)n, &in);
+	if (rc < 0)
+		return rc;
+	/* All of it in the page the CPU has fetched from. */
+	if (((r.rip + in.len - 1) & ~4095ull) != page)
+		return -ENOTSUP;
+	at.sp = r.rsp;
+	rc = emul_apply(&in, &r, &mem, &st);
+	if (rc < 0)
+		return rc;
+	if (st.len) {
+		/* A store over an int3 of ours would change what it hides. */
+		if (!on_stack(at.sp, st.addr, st.len) ||
+		    covers_int3(a, st.addr, st.len))
+			return -ENOTSUP;
+		rc = task_store_mem(th->task, st.addr, st.bytes, st.len);
+		if (rc < 0)
+			return rc;
+	}
+	return dbg_set_regs(d, th, &r);
 }
 
 bool bp_landed(struct dbg *d, struct dthread *th, uint64_t pc)

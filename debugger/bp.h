@@ -134,6 +134,15 @@ unsigned bp_classify_trap(struct dbg *d, struct dthread *th,
 			  uint64_t *dr6);
 enum bp_verdict bp_hit_sw(struct dbg *d, struct dthread *th, uint64_t addr);
 enum bp_verdict bp_hit_hw(struct dbg *d, struct dthread *th, uint64_t dr6);
+/* Carry out the instruction at th's pc here, without running th
+ * (emul.h): to pass the int3 there (the int3 stays) or as one step of
+ * stepi. 0 when done: th's registers and the one store it makes are as
+ * after that instruction. -ENOTSUP (or a memory access's -errno) when the
+ * CPU must run it, with nothing changed: an instruction not emulated,
+ * memory other than th's own stack, code outside th->xpage (the page the
+ * CPU last fetched from for th: executable), debug registers in use (a
+ * watchpoint would miss the access). */
+int bp_emulate_insn(struct dbg *d, struct dthread *th);
 /* A step ended at pc: a breakpoint there counts as hit. */
 bool bp_landed(struct dbg *d, struct dthread *th, uint64_t pc);
 /* nexti at pc: over a call, plant the return breakpoint. */

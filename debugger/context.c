@@ -236,7 +236,7 @@ static int reg_read(void *ctx, const char *name, uint64_t *v)
 		return -ENOENT;
 	if (!th || !th->task || !task_is_stopped(th->task))
 		return -ESRCH;
-	rc = regs_load(th->task, &rs);
+	rc = regs_load_for(th->task, &rs, r);
 	if (rc == 0)
 		rc = regs_get(&rs, r, val);
 	if (rc == 0)
@@ -258,7 +258,7 @@ static int reg_write(void *ctx, const char *name, uint64_t v)
 		return -ENOENT;
 	if (!th || !th->task || !task_is_stopped(th->task))
 		return -ESRCH;
-	rc = regs_load(th->task, &rs);
+	rc = regs_load_for(th->task, &rs, r);
 	if (rc == 0) {
 		memcpy(val, &v, r->size < 8 ? r->size : 8);
 		rc = regs_set(th->task, &rs, r, val);

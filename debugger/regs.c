@@ -156,17 +156,10 @@ static unsigned xs_comp_off(unsigned comp)
 	return b;
 }
 
-int regs_load(struct task *t, struct reg_state *rs)
+static void load_fp(pid_t tid, struct reg_state *rs)
 {
 	struct iovec iov;
-	pid_t tid = task_tid(t);
-	int rc, i;
 
-	memset(rs, 0, sizeof(*rs));
-	rc = task_get_regs(t, &rs->gp);
-	if (rc < 0)
-		return rc;
-	rs->gp_ok = true;
 	iov.iov_base = &rs->fx;
 	iov.iov_len = sizeof(rs->fx);
 	rs->fx_ok = ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRFPREG, &iov) == 0;
@@ -182,6 +175,12 @@ int regs_load(struct task *t, struct reg_state *rs)
 			       sizeof(rs->xcr0));
 		}
 	}
+}
+
+static void load_dr(pid_t tid, struct reg_state *rs)
+{
+	int i;
+
 	rs->dr_ok = true;
 	for (i = 0; i < 8; i++) {
 		long v;
@@ -198,6 +197,44 @@ int regs_load(struct task *t, struct reg_state *rs)
 		}
 		rs->dr[i] = (uint64_t)v;
 	}
+}
+
+/* The general registers come from the engine's per-stop cache: no
+ * system call when something has read them at this stop already. */
+static int load_gp(struct task *t, struct reg_state *rs)
+{
+	int rc;
+
+	memset(rs, 0, sizeof(*rs));
+	rc = task_get_regs(t, &rs->gp);
+	if (rc < 0)
+		return rc;
+	rs->gp_ok = true;
+	return 0;
+}
+
+int regs_load(struct task *t, struct reg_state *rs)
+{
+	int rc = load_gp(t, rs);
+
+	if (rc < 0)
+		return rc;
+	load_fp(task_tid(t), rs);
+	load_dr(task_tid(t), rs);
+	return 0;
+}
+
+int regs_load_for(struct task *t, struct reg_state *rs,
+		  const struct dbg_reg *r)
+{
+	int rc = load_gp(t, rs);
+
+	if (rc < 0 || r->store == RS_GP)
+		return rc;
+	if (r->store == RS_DR)
+		load_dr(task_tid(t), rs);
+	else
+		load_fp(task_tid(t), rs);
 	return 0;
 }
 

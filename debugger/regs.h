@@ -84,6 +84,11 @@ struct reg_state {
  * not give stay unavailable; the general ones are required: -errno when
  * even they cannot be read (e.g. -ESRCH). */
 int regs_load(struct task *t, struct reg_state *rs);
+/* Only what r needs: the general registers (always), and r's own set
+ * when it lives elsewhere. One register read by a breakpoint condition
+ * costs no more than its set. */
+int regs_load_for(struct task *t, struct reg_state *rs,
+		  const struct dbg_reg *r);
 void regs_free(struct reg_state *rs);
 /* Whether the listing group applies on this machine. */
 bool regs_shown(const struct reg_state *rs, const struct dbg_reg *r,

@@ -27,6 +27,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -488,6 +489,7 @@ static struct dthread *track(struct dbg *d, struct tr_event *ev)
 	th->tid = task_tid(ev->task);
 	th->started = true;
 	th->no_stop = false;
+	th->xpage = 0;		/* it has run: set again by a trap */
 	/* Any ptrace stop clears a pending PTRACE_INTERRUPT in the kernel
 	 * ("any trap clears pending STOP trap"): none is due any more. */
 	if (task_is_stopped(ev->task))
@@ -703,6 +705,8 @@ enum tr_resume dbg_want(struct dbg *d, struct dthread *th,
 	return how;
 }
 
+static uint64_t thread_pc(struct dbg *d, struct dthread *th);
+
 /* Resume one thread as the debugger needs it. */
 static int resume_thread(struct dbg *d, struct dthread *th,
 			 enum tr_resume how, int sig)
@@ -724,6 +728,8 @@ static int resume_thread(struct dbg *d, struct dthread *th,
 	}
 	how = dbg_want(d, th, how);
 	th->stepping = how == TR_RESUME_STEP;
+	if (th->stepping)
+		th->step_from = thread_pc(d, th);
 	rc = tracer_resume(d->tr, th->task, how, sig);
 	th->state = DT_RUNNING;
 	th->why = DS_NONE;
@@ -769,6 +775,7 @@ static bool step_over(struct dbg *d, struct dthread *th)
 		return false;
 	pc = r.rip;
 	bp_lift(d, th, pc);
+	th->step_from = pc;
 	tracer_resume(d->tr, th->task, TR_RESUME_STEP, th->resume_sig);
 	th->resume_sig = 0;
 	th->stepping = true;
@@ -1180,15 +1187,54 @@ enum dbg_action dbg_user_stop(struct dbg *d, struct dthread *th,
 }
 
 /* A breakpoint hit whose condition said no (or a momentary breakpoint
- * of another thread): step over it with everything stopped, go on. */
+ * of another thread): go on past it. Most instructions under a
+ * breakpoint (a function's first ones) are carried out by bp.c itself:
+ * the int3 stays, so nothing else needs to stop and the thread simply
+ * continues. Otherwise step over it with everything stopped. */
 static void pass_breakpoint(struct dbg *d, struct dthread *th)
 {
 	struct dthread *stepped = NULL;
 
+	/* Not when it is to single-step anyway (stepi, nexti). */
+	if (dbg_want(d, th, TR_RESUME_CONT) != TR_RESUME_STEP &&
+	    !th->queued_sig && bp_emulate_insn(d, th) == 0) {
+		resume_thread(d, th, TR_RESUME_CONT, 0);
+		return;
+	}
 	stop_all(d);
 	th->at_bp = true;
 	if (resume_others(d, NULL, &stepped))
 		dbg_user_stop(d, stepped, false);
+}
+
+/* stepi/nexti go on without the CPU while the next instruction is one
+ * bp.c carries out: no debug exception, no stop. At most EMUL_BURST in a
+ * row, so that the event loop (Ctrl-C, other threads' events) comes
+ * round. True when the command has ended: th stops for the user. */
+enum { EMUL_BURST = 1000 };
+
+static bool emulate_steps(struct dbg *d, struct dthread *th)
+{
+	int n = 0;
+
+	while (n < EMUL_BURST &&
+	       (th->step == STEP_INSN || th->step == STEP_OVER) &&
+	       dbg_want(d, th, TR_RESUME_CONT) == TR_RESUME_STEP &&
+	       !th->resume_sig && !th->queued_sig && !d->interrupt_req &&
+	       bp_emulate_insn(d, th) == 0) {
+		n++;
+		if (dbg_after_step(d, th)) {
+			/* The siginfo a single-step would have left. */
+			siginfo_t si = { .si_signo = SIGTRAP,
+					 .si_code = TRAP_TRACE };
+
+			si.si_addr = (void *)(uintptr_t)thread_pc(d, th);
+			if (ptrace(PTRACE_SETSIGINFO, th->tid, 0L, &si) == 0)
+				th->si = si;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* --- events --- */
@@ -1226,10 +1272,17 @@ step:
 		resume_thread(d, th, TR_RESUME_CONT, 0);
 		return 1;
 	}
-	if (dbg_after_step(d, th))
+	if (dbg_after_step(d, th) || emulate_steps(d, th)) {
 		dbg_user_stop(d, th, false);
-	else
+	} else if (d->interrupt_req) {
+		/* Ctrl-C during a long stepi: the step's trap cleared the
+		 * interrupt the kernel had pending; this stop is the user's. */
+		d->interrupt_req = false;
+		th->why = DS_INTERRUPT;
+		dbg_user_stop(d, th, false);
+	} else {
 		resume_thread(d, th, TR_RESUME_CONT, 0);
+	}
 	return 1;
 }
 

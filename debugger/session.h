@@ -74,6 +74,11 @@ struct dthread {
 	bool at_bp;		/* stopped on a breakpoint it hit: resuming
 				 * steps over it first */
 	bool stepping;		/* last resumed with PTRACE_SINGLESTEP */
+	uint64_t step_from;	/* the pc it was single-stepped from */
+	uint64_t xpage;		/* this stop: a page the CPU has just fetched
+				 * an instruction from for it (its int3, or
+				 * the one it stepped), 0 none; bp.c may
+				 * carry out instructions in it */
 	pid_t vfork_child;	/* in_vfork: the child it waits for */
 	uint64_t dr7;		/* debug register 7 as last written */
 	unsigned lifted_slots;	/* hardware slots off for a step-over */

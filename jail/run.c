@@ -725,6 +725,11 @@ static int event_loop(struct runner *r)
 			shutting = true;
 			shutdown_tree(r, stop_sig);
 		}
+		/* A Ctrl-C that came outside waitpid() (no EINTR for it). */
+		if (interrupt_req && r->dbg) {
+			interrupt_req = 0;
+			dbg_interrupt(r->dbg);
+		}
 		rc = r->dbg ? dbg_next(r->dbg, &ev) : tracer_next(r->tr, &ev);
 		if (rc == -ECHILD)
 			return 0;

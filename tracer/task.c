@@ -558,6 +558,43 @@ ssize_t task_write_mem(struct task *t, uint64_t addr, const void *buf,
 	return n < 0 ? -errno : n;
 }
 
+int task_store_mem(struct task *t, uint64_t addr, const void *buf,
+		   size_t len)
+{
+	struct iovec l = { (void *)buf, len };
+	struct iovec r = { (void *)(uintptr_t)addr, len };
+	ssize_t n;
+
+	if (t->state != TS_STOPPED)
+		return t->state == TS_DEAD ? -ESRCH : -EBUSY;
+	if (len == 0 || len > 8 || (addr & 4095) + len > 4096)
+		return -EINVAL;
+	n = process_vm_writev(t->tid, &l, 1, &r, 1, 0);
+	if (n == (ssize_t)len)
+		return 0;
+	if (n >= 0)
+		return -EFAULT;
+	return errno == EPERM || errno == ENOSYS ? -ENOSYS : -errno;
+}
+
+int task_load_mem(struct task *t, uint64_t addr, void *buf, size_t len)
+{
+	struct iovec l = { buf, len };
+	struct iovec r = { (void *)(uintptr_t)addr, len };
+	ssize_t n;
+
+	if (t->state != TS_STOPPED)
+		return t->state == TS_DEAD ? -ESRCH : -EBUSY;
+	if (len == 0 || len > 8 || (addr & 4095) + len > 4096)
+		return -EINVAL;
+	n = process_vm_readv(t->tid, &l, 1, &r, 1, 0);
+	if (n == (ssize_t)len)
+		return 0;
+	if (n >= 0)
+		return -EFAULT;
+	return errno == EPERM || errno == ENOSYS ? -ENOSYS : -errno;
+}
+
 static ssize_t mr_read(void *ctx, uint64_t addr, void *buf, size_t len)
 {
 	return task_read_mem(ctx, addr, buf, len);

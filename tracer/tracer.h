@@ -160,6 +160,17 @@ int task_set_sigmask(struct task *t, uint64_t mask);
 ssize_t task_read_mem(struct task *t, uint64_t addr, void *buf, size_t len);
 ssize_t task_write_mem(struct task *t, uint64_t addr, const void *buf,
 		       size_t len);
+/* A store as the program's own instruction would make it: the page
+ * protections apply (process_vm_writev, not /proc/PID/mem), and all or
+ * nothing. 0; -EFAULT where the program would fault; -EINVAL for one
+ * that crosses a page boundary or is longer than 8 bytes (a fault in the
+ * second page would leave the first written); -ENOSYS when the kernel
+ * refuses process_vm_writev. */
+int task_store_mem(struct task *t, uint64_t addr, const void *buf,
+		   size_t len);
+/* The same for a load: process_vm_readv (page protections apply), all
+ * or nothing, within one page, at most 8 bytes. */
+int task_load_mem(struct task *t, uint64_t addr, void *buf, size_t len);
 /* A mem_reader over this task's memory, for the decoder. */
 struct mem_reader task_mem_reader(struct task *t);
 /* /proc/TID/comm and /proc/PID/exe, cached until the next exec. */

@@ -38,7 +38,7 @@ needs() {
 
 # Programs as gdb would see them without DWARF: both debuggers then work
 # from the same minimal symbols and print the same shapes.
-for p in dbgc_basic dbgc_threads dbgc_fork dbgc_signals dbgc_loop; do
+for p in dbgc_basic dbgc_threads dbgc_fork dbgc_signals dbgc_loop dbgc_emul; do
 	strip -g -o "$TMP/$p" "$PROGS/$p" || nok "debugger: strip $p"
 done
 
