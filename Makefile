@@ -8,13 +8,21 @@ BINDIR  := $(PREFIX)/bin
 B       := build
 
 PKGS    := libseccomp libcap capstone libelf libdw libedit
+# Linked: what every run needs. The debugger's libraries (capstone,
+# libelf, libedit) are opened with dlopen() when it first needs them
+# (debugger/dl.c), by the sonames of the ones built against.
+LINKED  := libseccomp libcap
 CC      ?= cc
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
+soname   = $(shell readelf -d "$$($(CC) -print-file-name=lib$(1).so)" \
+             2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+DL_SONAMES  = $(foreach l,capstone elf edit,$(if $(call soname,$(l)),\
+	-DDL_SONAME_$(shell echo $(l) | tr a-z A-Z)='"$(call soname,$(l))"'))
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=gnu17 $(WARN) -D_GNU_SOURCE -MMD -MP -I. \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+LDLIBS  += $(shell pkg-config --libs $(LINKED) 2>/dev/null) -lpthread
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
 
@@ -46,6 +54,8 @@ $(B)/jail-asan: $(B)/asan/jail/main.o $(ASAN_OBJS)
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/obj/debugger/dl.o $(B)/asan/debugger/dl.o: CFLAGS += $(DL_SONAMES)
 
 $(B)/asan/%.o: %.c
 	@mkdir -p $(@D)
