@@ -894,6 +894,9 @@ int run_launch(const struct cli *c)
 		personality(ADDR_NO_RANDOMIZE);
 	l.own_pgrp = true;
 	l.tty_fd = r.term.fd;
+	/* A debugger could write into the child before its exec (a trap on
+	 * execve): then the child gets memory of its own. */
+	l.share_vm = !may_debug(c, &r);
 	rc = launch_start(r.tr, &l, &msg);
 	if (rc < 0) {
 		fprintf(stderr, "jail: %s\n", sb_str(&msg));

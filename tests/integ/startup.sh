@@ -89,4 +89,58 @@ if [ -n "$cs" ] && unshare -m true 2>/dev/null; then
 else
 	ok "capstone missing # skip: needs root and unshare -m"
 fi
+
+# --- the launch: clone(CLONE_VM) when no debugger can open, fork else ---
+
+if command -v strace >/dev/null; then
+	strace -o "$TMP/clone.none" -e trace=clone,clone3,fork,vfork \
+		"$JAIL" /bin/true </dev/null
+	check "launch without a debugger: clone with CLONE_VM" \
+		grep -q 'flags=CLONE_VM|SIGCHLD' "$TMP/clone.none"
+	printf 'continue\n' >"$TMP/c.gdb"
+	strace -o "$TMP/clone.g" -e trace=clone,clone3,fork,vfork \
+		"$JAIL" -g --batch -nx -x "$TMP/c.gdb" /bin/true \
+		>/dev/null 2>&1 </dev/null
+	check "launch with -g: a fork, the child has memory of its own" \
+		bash -c '! grep -q CLONE_VM "$1" && grep -q "^clone(" "$1"' \
+		_ "$TMP/clone.g"
+else
+	ok "launch mode # skip: needs strace"
+fi
+
+# Either way the program starts with no signal ignored or blocked (jail
+# was started with some ignored and blocked), in its own process group,
+# and exec errors come back with their status.
+cat >"$TMP/sigs.py" <<'PY'
+import os, signal, subprocess, sys
+signal.signal(signal.SIGUSR1, signal.SIG_IGN)
+signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR2})
+sys.exit(subprocess.call(sys.argv[1:]))
+PY
+printf 'continue\n' >"$TMP/c.gdb"
+printf '\001\002 not a program\n' >"$TMP/bad"
+chmod +x "$TMP/bad"
+for mode in clone fork; do
+	extra=()
+	[ $mode = fork ] && extra=(-g --batch -nx -x "$TMP/c.gdb")
+	python3 "$TMP/sigs.py" "$JAIL" "${extra[@]}" \
+		/bin/grep -E '^Sig(Ign|Blk)' /proc/self/status \
+		>"$TMP/sigs.$mode" 2>&1 </dev/null
+	check "launch ($mode): nothing ignored" \
+		grep -q '^SigIgn:[[:space:]]*0*$' "$TMP/sigs.$mode"
+	check "launch ($mode): nothing blocked" \
+		grep -q '^SigBlk:[[:space:]]*0*$' "$TMP/sigs.$mode"
+	# /proc/self/stat: pid, (comm), state, ppid, pgrp
+	"$JAIL" "${extra[@]}" /bin/cat /proc/self/stat >"$TMP/stat.$mode" \
+		2>&1 </dev/null
+	check "launch ($mode): a process group of its own" \
+		awk '/^[0-9]+ \(cat\)/ { found = 1; ok = $1 == $5 }
+		     END { exit !(found && ok) }' "$TMP/stat.$mode"
+	"$JAIL" "${extra[@]}" /no/such/program >/dev/null 2>&1 </dev/null
+	check "launch ($mode): a missing program, 127" test $? = 127
+	"$JAIL" "${extra[@]}" "$TMP/bad" >"$TMP/bad.$mode" 2>&1 </dev/null
+	check "launch ($mode): a file exec refuses, 126" test $? = 126
+	check "launch ($mode): ... and why" grep -q "Exec format error" "$TMP/bad.$mode"
+done
 exit 0
