@@ -229,13 +229,29 @@ CHILD_CODE static int child(void *arg)
 	child_fail(a, rc);
 }
 
+/* Without CAP_SETPCAP the bounding set cannot shrink (PR_CAPBSET_DROP
+ * fails with EPERM); an unprivileged jail holds nothing to drop there,
+ * and no_new_privs keeps the program from gaining what it names. */
+static bool holds_setpcap(void)
+{
+	cap_flag_value_t v = CAP_CLEAR;
+	cap_t cur = cap_get_proc();
+
+	if (cur) {
+		if (cap_get_flag(cur, CAP_SETPCAP, CAP_EFFECTIVE, &v) < 0)
+			v = CAP_CLEAR;
+		cap_free(cur);
+	}
+	return v == CAP_SET;
+}
+
 /* What the child drops and keeps, worked out by the parent. */
 static int prepare_caps(const struct launch *l, struct child_args *a)
 {
 	size_t i;
 
 	a->ncaps = (int)cap_max_bits();
-	a->drop_bound = CAP_IS_SUPPORTED(CAP_SETPCAP);
+	a->drop_bound = CAP_IS_SUPPORTED(CAP_SETPCAP) && holds_setpcap();
 	a->keep = 0;
 	for (i = 0; i < l->ncaps_keep; i++) {
 		if (l->caps_keep[i] < 0 || l->caps_keep[i] >= 64)
