@@ -28,9 +28,16 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # Every module but main() goes into the library the unit tests link.
 LIB_SRCS := $(sort $(wildcard tracer/*.c policy/*.c debugger/*.c jail/*.c))
-LIB_SRCS := $(filter-out jail/main.c,$(LIB_SRCS))
+LIB_SRCS := $(filter-out jail/main.c policy/baseline_gen.c,$(LIB_SRCS))
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
 ASAN_OBJS := $(LIB_SRCS:%.c=$(B)/asan/%.o)
+
+# The hardening baseline's usual filters, compiled at build time by the
+# library itself (policy/baseline_gen.c) into a table jail and the tests
+# link: start-up then runs libseccomp for the policy's filter only.
+BASE_TABLE := $(B)/gen/baseline_table.c
+LIB_OBJS_ALL := $(LIB_OBJS) $(B)/obj/gen/baseline_table.o
+ASAN_OBJS_ALL := $(ASAN_OBJS) $(B)/asan/gen/baseline_table.o
 
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/unit/%)
@@ -44,11 +51,24 @@ EXAMPLE_BINS := $(EXAMPLE_SRCS:examples/%.c=$(B)/examples/%)
 all: $(B)/jail
 jail: $(B)/jail
 
-$(B)/jail: $(B)/obj/jail/main.o $(LIB_OBJS)
+$(B)/jail: $(B)/obj/jail/main.o $(LIB_OBJS_ALL)
 	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
+# The baseline's table (see BASE_TABLE).
+$(B)/baseline_gen: $(B)/obj/policy/baseline_gen.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+$(BASE_TABLE): $(B)/baseline_gen
+	@mkdir -p $(@D)
+	$< >$@.tmp && mv $@.tmp $@
+$(B)/obj/gen/baseline_table.o: $(BASE_TABLE)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+$(B)/asan/gen/baseline_table.o: $(BASE_TABLE)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(SAN) -c -o $@ $<
+
 # jail built with ASan/UBSan: the engine's own sanitizer run in the tests.
-$(B)/jail-asan: $(B)/asan/jail/main.o $(ASAN_OBJS)
+$(B)/jail-asan: $(B)/asan/jail/main.o $(ASAN_OBJS_ALL)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $(filter %.o,$^) $(LDLIBS)
 
 $(B)/obj/%.o: %.c
@@ -61,7 +81,7 @@ $(B)/asan/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN) -c -o $@ $<
 
-$(B)/unit/%: tests/unit/%.c $(ASAN_OBJS)
+$(B)/unit/%: tests/unit/%.c $(ASAN_OBJS_ALL)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
 
@@ -83,7 +103,8 @@ $(B)/examples/%: examples/%.c
 # The policy parser under libFuzzer (clang). `make fuzz` runs it for
 # FUZZ_SECONDS; make test runs a short smoke of it (tests/integ/fuzz.sh).
 FUZZ_SECONDS ?= 300
-FUZZ_SRCS := tests/fuzz/fuzz_policy.c $(wildcard policy/*.c) \
+FUZZ_SRCS := tests/fuzz/fuzz_policy.c \
+	     $(filter-out policy/baseline_gen.c,$(wildcard policy/*.c)) \
 	     tracer/systab.c tracer/xlat.c tracer/strbuf.c
 $(B)/fuzz_policy: $(FUZZ_SRCS) $(wildcard policy/*.h tracer/*.h)
 	@mkdir -p $(@D)

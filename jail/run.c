@@ -867,7 +867,7 @@ int run_launch(const struct cli *c)
 		 * tracer decides them; without one the kernel does. */
 		unsigned cf = c->audit_path ? POLICY_COMPILE_TRACE_DENIALS : 0;
 
-		rc = policy_compile(r.base, cf, &base, &msg);
+		rc = baseline_compile(r.pol, r.base, cf, &base, &msg);
 		if (rc == 0)
 			rc = policy_compile(r.pol, cf, &filter, &msg);
 		if (rc < 0) {
