@@ -5,7 +5,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <histedit.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "debugger/disasm.h"
+#include "debugger/dl.h"
 
 struct dbg_input {
 	FILE *f;
@@ -645,6 +645,8 @@ static void push_input(struct dbg *d, FILE *f, const char *name,
 	in->f = f;
 	in->name = strdup(name);
 	in->owned = owned;
+	if (tty && dbg_need_lib(d, DL_EDIT, "line editing") < 0)
+		tty = false;
 	if (tty) {
 		HistEvent ev;
 

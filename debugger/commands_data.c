@@ -1009,6 +1009,7 @@ int cmd_disassemble(struct dbg *d, char *args, bool from_tty)
 	struct user_regs_struct r;
 	struct dis_dump o = { 0 };
 	struct mem_reader mr;
+	struct dis *dis;
 	struct addrspace *as;
 	struct as_loc loc;
 	char *parts[2];
@@ -1018,6 +1019,11 @@ int cmd_disassemble(struct dbg *d, char *args, bool from_tty)
 	(void)from_tty;
 	if (!th)
 		return -1;
+	dis = dbg_dis(d, th);
+	if (!dis) {
+		dbg_error(d, "No disassembler.");
+		return -1;
+	}
 	while (*args == '/') {
 		if (args[1] == 'r')
 			o.raw = true;
@@ -1061,7 +1067,7 @@ int cmd_disassemble(struct dbg *d, char *args, bool from_tty)
 		o.end = loc.sym_addr + loc.sym->size;
 	}
 	mr = dbg_mem_reader(d, th);
-	rc = dis_dump(dbg_dis(d, th), &out, &mr, &o, &sym, &fault);
+	rc = dis_dump(dis, &out, &mr, &o, &sym, &fault);
 	dbg_eval_in(d, NULL);
 	dbg_printf(d, "%s", sb_str(&out));
 	if (rc < 0)

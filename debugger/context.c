@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "debugger/disasm.h"
+#include "debugger/dl.h"
 #include "debugger/expr.h"
 #include "debugger/regs.h"
 #include "debugger/session.h"
@@ -21,7 +22,22 @@ struct dbg_ctx {
 	struct dis *dis;
 	struct expr_ctx *expr;
 	struct dthread *eval_th;	/* whose registers expressions see */
+	bool lib_warned[DL_NLIBS];
 };
+
+/* --- the libraries (dl.h) --- */
+
+int dbg_need_lib(struct dbg *d, int lib, const char *what)
+{
+	int err = dl_need((enum dl_lib)lib);
+
+	if (err && !d->ctx->lib_warned[lib]) {
+		d->ctx->lib_warned[lib] = true;
+		dbg_error(d, "warning: no %s: %s", what,
+			  dl_error((enum dl_lib)lib));
+	}
+	return err;
+}
 
 static struct dthread *eval_thread(struct dbg *d)
 {
@@ -57,6 +73,8 @@ struct addrspace *dbg_syms(struct dbg *d, struct dproc *p)
 			t = th->task;
 	if (!t)
 		return p->syms;
+	/* Without libelf the address space still has its mappings. */
+	dbg_need_lib(d, DL_ELF, "symbols");
 	if (!d->ctx->cache && symcache_create(&d->ctx->cache, NULL) < 0)
 		return NULL;
 	if (!p->syms && as_create(&p->syms, d->ctx->cache) < 0)
@@ -162,8 +180,9 @@ struct mem_reader dbg_mem_reader(struct dbg *d, struct dthread *th)
 static struct dis *dis_of(struct dbg *d)
 {
 	if (!d->ctx->dis &&
-	    dis_create(&d->ctx->dis, DIS_X86_64,
-		       d->set.flavor ? DIS_INTEL : DIS_ATT) < 0)
+	    (dbg_need_lib(d, DL_CAPSTONE, "disassembly") < 0 ||
+	     dis_create(&d->ctx->dis, DIS_X86_64,
+			d->set.flavor ? DIS_INTEL : DIS_ATT) < 0))
 		return NULL;
 	return d->ctx->dis;
 }

@@ -9,7 +9,6 @@
  */
 #include "disasm.h"
 
-#include <capstone/capstone.h>
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
@@ -17,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "debugger/dl.h"
 
 struct dis {
 	csh h;
@@ -95,9 +96,13 @@ static bool parse_num(const char **sp, int64_t *v)
 
 int dis_create(struct dis **out, enum dis_mode mode, enum dis_flavor fl)
 {
-	struct dis *d = calloc(1, sizeof(*d));
+	struct dis *d;
 	int err;
 
+	err = dl_need(DL_CAPSTONE);
+	if (err)
+		return err;
+	d = calloc(1, sizeof(*d));
 	if (!d)
 		return -ENOMEM;
 	d->mode = mode;

@@ -273,6 +273,10 @@ ssize_t dbg_write_mem(struct dbg *d, struct dthread *th, uint64_t addr,
 /* --- context.c: symbols.h, disasm.h, expr.h seen from the session --- */
 int dbg_ctx_init(struct dbg *d);
 void dbg_ctx_free(struct dbg *d);
+/* Open a library (enum dl_lib, dl.h) the debugger needs for `what`
+ * ("disassembly"); the first failure is said as a warning naming the
+ * library and why. 0 or -errno. */
+int dbg_need_lib(struct dbg *d, int lib, const char *what);
 /* p's address space, reread from /proc when stale; NULL if none. */
 struct addrspace *dbg_syms(struct dbg *d, struct dproc *p);
 void dbg_syms_invalidate(struct dbg *d, struct dproc *p);

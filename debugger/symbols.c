@@ -11,15 +11,15 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <gelf.h>
 #include <inttypes.h>
-#include <libelf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
+
+#include "debugger/dl.h"
 
 /* --- small helpers --- */
 
@@ -631,6 +631,10 @@ static int elf_init(void)
 	static bool done;
 
 	if (!done) {
+		int err = dl_need(DL_ELF);
+
+		if (err)
+			return err;
 		if (elf_version(EV_CURRENT) == EV_NONE)
 			return -ENOSYS;
 		done = true;

@@ -902,7 +902,7 @@ int run_launch(const struct cli *c)
 		 * tracer decides them; without one the kernel does. */
 		unsigned cf = c->audit_path ? POLICY_COMPILE_TRACE_DENIALS : 0;
 
-		rc = policy_compile(r.base, cf, &base, &msg);
+		rc = baseline_compile(r.pol, r.base, cf, &base, &msg);
 		if (rc == 0)
 			rc = policy_compile(r.pol, cf | (r.fast_opens ?
 				POLICY_COMPILE_FAST_OPENS : 0), &filter, &msg);
@@ -930,6 +930,9 @@ int run_launch(const struct cli *c)
 		personality(ADDR_NO_RANDOMIZE);
 	l.own_pgrp = true;
 	l.tty_fd = r.term.fd;
+	/* A debugger could write into the child before its exec (a trap on
+	 * execve): then the child gets memory of its own. */
+	l.share_vm = !may_debug(c, &r);
 	rc = launch_start(r.tr, &l, &msg);
 	if (rc < 0) {
 		fprintf(stderr, "jail: %s\n", sb_str(&msg));

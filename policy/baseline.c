@@ -1,6 +1,8 @@
 #include "policy/baseline.h"
 
 #include <errno.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "policy/policy_int.h"
 
@@ -141,4 +143,44 @@ int baseline_load(const struct policy *user, struct policy **out,
 out:
 	sb_free(&text);
 	return rc;
+}
+
+/* The table is linked into jail and the tests; baseline_gen, which writes
+ * it, runs without (the symbols are then NULL). */
+extern const struct baseline_built baseline_built[] __attribute__((weak));
+extern const size_t baseline_nbuilt __attribute__((weak));
+
+const struct baseline_built *baseline_prebuilt(const struct policy *user,
+					       unsigned flags)
+{
+	bool scratch = baseline_needs_scratch(user);
+	bool fs = policy_has_fs_rules(user);
+	size_t i;
+
+	if (!baseline_built || !&baseline_nbuilt || policy_unsafe_flags(user))
+		return NULL;
+	for (i = 0; i < baseline_nbuilt; i++) {
+		const struct baseline_built *b = &baseline_built[i];
+
+		if (b->scratch == scratch && b->fs == fs && b->flags == flags)
+			return b;
+	}
+	return NULL;
+}
+
+int baseline_compile(const struct policy *user, const struct policy *base,
+		     unsigned flags, struct jail_bpf *out, struct strbuf *err)
+{
+	const struct baseline_built *b = baseline_prebuilt(user, flags);
+
+	if (!b)
+		return policy_compile(base, flags, out, err);
+	out->insns = malloc(b->len * sizeof(*b->insns));
+	if (!out->insns) {
+		out->len = 0;
+		return -ENOMEM;
+	}
+	memcpy(out->insns, b->insns, b->len * sizeof(*b->insns));
+	out->len = b->len;
+	return 0;
 }

@@ -13,8 +13,10 @@
 #define JAIL_BASELINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+#include "policy/bpf.h"
 #include "policy/policy.h"
 
 /* The read-only scratch area jail maps in every jailed address space when
@@ -42,6 +44,28 @@ bool baseline_needs_scratch(const struct policy *user);
  * checks paths). 0 or -errno with a line in err; free with policy_free. */
 int baseline_load(const struct policy *user, struct policy **out,
 		  struct strbuf *err);
+
+/* The baseline's filter for a user policy, base being
+ * baseline_load(user): a copy of the one compiled when jail was built
+ * (policy/baseline_gen.c) when the policy sets no allow-unsafe switch and
+ * flags are 0 or POLICY_COMPILE_TRACE_DENIALS, else policy_compile(base).
+ * Either way the same program. 0 or -errno with a line in err;
+ * out->insns is owned by the caller (bpf_free). */
+int baseline_compile(const struct policy *user, const struct policy *base,
+		     unsigned flags, struct jail_bpf *out, struct strbuf *err);
+
+/* A filter compiled at build time: build/gen/baseline_table.c defines
+ * baseline_built[baseline_nbuilt]. */
+struct baseline_built {
+	bool scratch, fs;	/* baseline_needs_scratch(), has fs.* rules */
+	unsigned flags;		/* POLICY_COMPILE_* */
+	const struct sock_filter *insns;
+	size_t len;
+};
+/* The prebuilt filter for a policy without allow-unsafe switches, or
+ * NULL (no such variant, or jail built without the table). */
+const struct baseline_built *baseline_prebuilt(const struct policy *user,
+					       unsigned flags);
 
 /* The baseline's rules as text (for --check and the docs). */
 void baseline_text(struct strbuf *out, unsigned unsafe, bool scratch);

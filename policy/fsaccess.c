@@ -9,7 +9,9 @@
  */
 #include "policy/policy_int.h"
 
+#include <assert.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
@@ -193,7 +195,7 @@ bool fs_table_sorted(void)
 	return true;
 }
 
-const struct fs_access *policy_fs_access(enum sc_abi abi, long nr)
+static const struct fs_access *fs_access_by_name(enum sc_abi abi, long nr)
 {
 	const struct sc_ent *e = systab_by_nr(abi, nr);
 
@@ -203,6 +205,40 @@ const struct fs_access *policy_fs_access(enum sc_abi abi, long nr)
 		return NULL;
 	return bsearch(e->name, fs_table, ARRAY_SIZE(fs_table),
 		       sizeof(fs_table[0]), cmp_name);
+}
+
+/* The row of each syscall number, + 1 (0: none), found by name once: the
+ * compiler asks for every number of both ABIs, the tracer at every
+ * checked call. */
+static uint8_t fs_by_nr[ABI_COUNT][KEY_NR_MAX];
+static pthread_once_t fs_by_nr_once = PTHREAD_ONCE_INIT;
+static_assert(ARRAY_SIZE(fs_table) < UINT8_MAX, "fs_by_nr holds a row");
+
+static void fs_by_nr_build(void)
+{
+	const struct fs_access *fa;
+	int abi;
+	long nr;
+
+	for (abi = 0; abi < ABI_COUNT; abi++)
+		for (nr = 0; nr < KEY_NR_MAX; nr++) {
+			fa = fs_access_by_name((enum sc_abi)abi, nr);
+			if (fa)
+				fs_by_nr[abi][nr] = (uint8_t)(fa - fs_table + 1);
+		}
+}
+
+const struct fs_access *policy_fs_access(enum sc_abi abi, long nr)
+{
+	unsigned row;
+
+	if ((unsigned)abi >= ABI_COUNT || nr < 0)
+		return NULL;
+	if (nr >= KEY_NR_MAX)
+		return fs_access_by_name(abi, nr);
+	pthread_once(&fs_by_nr_once, fs_by_nr_build);
+	row = fs_by_nr[abi][nr];
+	return row ? &fs_table[row - 1] : NULL;
 }
 
 uint64_t policy_fs_flags(const struct fs_access *fa, const uint64_t args[6])

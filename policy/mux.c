@@ -8,6 +8,7 @@
 #include "policy/policy_int.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <string.h>
 
 /* linux/net.h SYS_* */
@@ -87,9 +88,31 @@ const int8_t *mux_ipc_argmap(int call)
 	return ipc_calls[call].map;
 }
 
+/* Which family each i386 syscall number belongs to as a direct call
+ * (connect is 362, a socketcall subcall too): found by name once, since
+ * the compiler asks for every key of every policy it compiles. */
+enum { FAM_NONE, FAM_SOCK, FAM_IPC };
+static uint8_t direct[KEY_NR_MAX];
+static pthread_once_t direct_once = PTHREAD_ONCE_INIT;
+
+static void direct_build(void)
+{
+	unsigned k;
+
+	for (k = 0; k < KEY_NR_MAX; k++) {
+		const struct sc_ent *e = systab_by_nr(ABI_I386, k);
+
+		if (!e)
+			continue;
+		if (mux_ipc_call(e->name) > 0)
+			direct[k] = FAM_IPC;
+		else if (mux_sock_call(e->name) > 0)
+			direct[k] = FAM_SOCK;
+	}
+}
+
 bool mux_family(enum sc_abi abi, unsigned k, bool *is_ipc)
 {
-	const struct sc_ent *e;
 
 	if (abi != ABI_I386)
 		return false;
@@ -104,11 +127,9 @@ bool mux_family(enum sc_abi abi, unsigned k, bool *is_ipc)
 		return true;
 	if (k >= KEY_NR_MAX)
 		return false;
-	e = systab_by_nr(abi, k);
-	if (!e)
-		return false;
-	*is_ipc = mux_ipc_call(e->name) > 0;
-	return *is_ipc || mux_sock_call(e->name) > 0;
+	pthread_once(&direct_once, direct_build);
+	*is_ipc = direct[k] == FAM_IPC;
+	return direct[k] != FAM_NONE;
 }
 
 const char *key_name(enum sc_abi abi, unsigned k)

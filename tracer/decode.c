@@ -743,7 +743,7 @@ static int effective_args(const struct sc_ent *e, const uint64_t args[6],
 	int nargs = e->nargs < 6 ? e->nargs : 6;
 	size_t i, j;
 
-	memcpy(a, e->args, sizeof(e->args));
+	memcpy(a, e->args, 6 * sizeof(*a));
 	for (i = 0; i < ARRAY_SIZE(cond_args); i++) {
 		if (strcmp(cond_args[i].syscall, e->name) == 0 &&
 		    cond_args[i].from < nargs &&

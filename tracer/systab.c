@@ -7,10 +7,10 @@
  * -Woverride-init error). Name lookup is a binary search over a sorted
  * index built once.
  *
- * i386 entries written SAME()/LIKE() borrow the argument list of an x86_64
- * entry. C cannot copy an array inside a static initializer, so those
- * entries are completed once, at first use, under pthread_once; the
- * x86_64 entry they name is checked at compile time through the index enum.
+ * i386 entries written SAME()/LIKE() borrow the argument list, class and
+ * argument count of an x86_64 entry: they point at its list, and take the
+ * rest from constants made from the x86_64 file (a name it lacks fails to
+ * compile).
  */
 #include "systab.h"
 #include "xlat.h"
@@ -57,15 +57,35 @@
 #define NARGS(...) \
 	(sizeof((struct sc_arg[]){ __VA_ARGS__ }) / sizeof(struct sc_arg))
 
-#define ENTRY(nr_, name_, class_, ...)                                     \
-	{ .name = #name_, .nr = nr_, .class = class_,                      \
-	  .nargs = NARGS(__VA_ARGS__), .args = { __VA_ARGS__ } },
+/* An entry points at its argument list, an array of six (the unused
+ * ones zero): an i386 entry written SAME()/LIKE() points at its x86_64
+ * twin's. The tables hold pointers, so jail's loader writes (and the
+ * kernel copies) every page of them at each start: a list shared, not
+ * copied, is pages fewer. */
+#define ENTRY(nr_, name_, class_, nargs_, args_)                          \
+	{ .name = #name_, .nr = nr_, .class = class_, .nargs = nargs_,     \
+	  .args = args_ },
 
 static_assert(SA_ENVP <= UINT8_MAX, "sc_arg.type is a uint8_t");
 
 /* ---- x86_64 ---- */
 
-#define SYSCALL(nr_, name_, class_, ...) ENTRY(nr_, name_, class_, __VA_ARGS__)
+#define SYSCALL(nr_, name_, class_, ...)                                   \
+	static const struct sc_arg x64_args_##name_[6] = { __VA_ARGS__ };
+#include "syscalls_x86_64.h"
+#undef SYSCALL
+
+/* Class and argument count by name, as constants: what SAME()/LIKE()
+ * borrow (a name x86_64 lacks fails to compile). */
+#define SYSCALL(nr_, name_, class_, ...)                                   \
+	X64_CLASS_##name_ = (class_), X64_NARGS_##name_ = NARGS(__VA_ARGS__),
+enum {
+#include "syscalls_x86_64.h"
+};
+#undef SYSCALL
+
+#define SYSCALL(nr_, name_, class_, ...)                                   \
+	ENTRY(nr_, name_, class_, NARGS(__VA_ARGS__), x64_args_##name_)
 static const struct sc_ent x64_ents[] = {
 #include "syscalls_x86_64.h"
 };
@@ -89,24 +109,24 @@ static_assert(ARRAY_SIZE(x64_by_nr) < 1024, "numbers stay below 1024");
 
 /* ---- i386 ---- */
 
-#define SYSCALL(nr_, name_, class_, ...) ENTRY(nr_, name_, class_, __VA_ARGS__)
-#define SAME(nr_, name_) { .name = #name_, .nr = nr_ },
-#define LIKE(nr_, name_, x64_) { .name = #name_, .nr = nr_ },
-/* Written once by systab_init() (the borrowed argument lists), then only
- * read. */
-static struct sc_ent i386_ents[] = {
+/* The argument lists written out (i386-only calls, other signatures). */
+#define SYSCALL(nr_, name_, class_, ...)                                   \
+	static const struct sc_arg i386_args_##name_[6] = { __VA_ARGS__ };
+#define SAME(nr_, name_)
+#define LIKE(nr_, name_, x64_)
 #include "syscalls_i386.h"
-};
 #undef SYSCALL
 #undef SAME
 #undef LIKE
 
-/* For each i386 entry, 1 + the index of the x86_64 entry it borrows its
- * arguments and class from, or 0 when it is written out. */
-#define SYSCALL(nr_, name_, ...) 0,
-#define SAME(nr_, name_) X64I_##name_ + 1,
-#define LIKE(nr_, name_, x64_) X64I_##x64_ + 1,
-static const uint16_t i386_proto[] = {
+#define SYSCALL(nr_, name_, class_, ...)                                   \
+	ENTRY(nr_, name_, class_, NARGS(__VA_ARGS__), i386_args_##name_)
+#define SAME(nr_, name_)                                                   \
+	ENTRY(nr_, name_, X64_CLASS_##name_, X64_NARGS_##name_,             \
+	      x64_args_##name_)
+#define LIKE(nr_, name_, x64_)                                             \
+	ENTRY(nr_, name_, X64_CLASS_##x64_, X64_NARGS_##x64_, x64_args_##x64_)
+static const struct sc_ent i386_ents[] = {
 #include "syscalls_i386.h"
 };
 #undef SYSCALL
@@ -135,7 +155,6 @@ static const uint16_t i386_by_nr[] = {
 #undef LIKE
 
 static_assert(ARRAY_SIZE(i386_ents) == I386_COUNT, "one entry per syscall");
-static_assert(ARRAY_SIZE(i386_proto) == I386_COUNT, "one proto per entry");
 static_assert(ARRAY_SIZE(i386_by_nr) < 1024, "numbers stay below 1024");
 
 #undef ARG
@@ -200,16 +219,6 @@ static void systab_build(void)
 {
 	size_t i, a;
 
-	for (i = 0; i < I386_COUNT; i++) {
-		const struct sc_ent *p;
-
-		if (!i386_proto[i])
-			continue;
-		p = &x64_ents[i386_proto[i] - 1];
-		i386_ents[i].class = p->class;
-		i386_ents[i].nargs = p->nargs;
-		memcpy(i386_ents[i].args, p->args, sizeof(p->args));
-	}
 	for (a = 0; a < ABI_COUNT; a++) {
 		for (i = 0; i < abis[a].n; i++)
 			abis[a].by_name[i] = (uint16_t)i;

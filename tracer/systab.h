@@ -70,7 +70,7 @@ struct sc_ent {
 	int nr;
 	uint8_t nargs;
 	uint32_t class;		/* SC_* bits */
-	struct sc_arg args[6];
+	const struct sc_arg *args;	/* always six; past nargs zero */
 };
 
 /* NULL when the ABI has no syscall with that number or name. */
