@@ -48,7 +48,10 @@ for _ in range(8):
 time.sleep(60)
 ' &
 pid=$!
-sleep 0.5
+# python3 may be a shim that execs the real one later (pyenv): wait for
+# the nine threads, not for a fixed time.
+nthreads() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
+wait_for 100 test "$(nthreads $pid)" = 9
 "$JAIL" -A $pid -o "$TMP/mt.jsonl" &
 jpid=$!
 wait_for 50 test "$(tracer_of $pid)" = "$jpid"
