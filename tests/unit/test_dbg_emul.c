@@ -1,15 +1,17 @@
-/* The breakpoint emulator (debugger/emul.c) against the CPU.
+/* The debugger's instruction emulator (debugger/emul.c) against the CPU.
  *
  * A child under ptrace runs one instruction at a time: the test writes
  * the bytes into a shared executable page, sets the child's registers
  * (random values, base registers pointing into a shared data page),
- * single-steps it, and compares registers, flags and the data page with
- * what emul_apply() says from the same start. Every form the decoder
- * accepts is in the table below, run with many register sets; then
- * random byte strings built from the accepted opcodes are tried, and
- * whatever the decoder accepts must match the CPU too. Encodings the
- * decoder must refuse (loads, control flow, undefined flags, other
- * prefixes) are checked to be refused.
+ * lets emul_apply() carry the instruction out from that start (its loads
+ * read the child's memory), then single-steps the child and compares
+ * registers, flags and memory. Every form the decoder accepts is in the
+ * table below, run with many register sets; then random byte strings
+ * built from the accepted opcodes are tried, and whatever the decoder
+ * accepts must match the CPU too (where the CPU faults, the emulation
+ * must fail as well). Encodings the decoder must refuse (calls, returns,
+ * indirect jumps, undefined flags, other prefixes) are checked to be
+ * refused.
  */
 #include <errno.h>
 #include <signal.h>
