@@ -577,6 +577,7 @@ static void test_random(void)
 static void test_traps(void)
 {
 	uint8_t push[] = { 0x55 }, nop[] = { 0x90 }, pop[] = { 0x5d };
+	uint8_t jmp[] = { 0xe9, 0x00, 0x00, 0xff, 0x7f };
 	struct user_regs_struct r;
 	struct emul_store st;
 	struct emul_insn in;
@@ -595,6 +596,13 @@ static void test_traps(void)
 	     emul_apply(&in, &r, NULL, &st) == -ENOTSUP,
 	     "alignment check on a load: refused");
 	r.eflags = 0x202;
+	r.rip = 0x7ffffffff000ull;
+	T_OK(emul_decode(jmp, 5, &in) == 0 &&
+	     emul_apply(&in, &r, NULL, &st) == -ENOTSUP,
+	     "a jump out of the user half: refused");
+	T_OK(emul_decode(jmp, 5, &in) == 0 && (r.rip = 0x1000) &&
+	     emul_apply(&in, &r, NULL, &st) == 0 && r.rip == 0x1005 + 0x7fff0000,
+	     "a jump within it: carried out");
 	T_OK(emul_decode(pop, 1, &in) == 0 &&
 	     emul_apply(&in, &r, NULL, &st) == -ENOTSUP,
 	     "a load without a way to read memory: refused");
