@@ -25,6 +25,9 @@ enum {
 	F_STATUS = F_CF | F_PF | F_AF | F_ZF | F_SF | F_OF,
 };
 
+/* The top of the lower canonical half with 48-bit addresses. */
+#define USER_TOP 0x0000800000000000ull
+
 /* --- decoding --- */
 
 struct cursor {
@@ -643,11 +646,14 @@ int emul_apply(const struct emul_insn *in, struct user_regs_struct *r,
 			reg_write(&n, &in->dst, size, v);
 		break;
 	case EO_JMP:
-		n.rip += (uint64_t)in->src.val;
-		break;
 	case EO_JCC:
-		if (cond(in->cc, o.eflags))
-			n.rip += (uint64_t)in->src.val;
+		if (in->op == EO_JCC && !cond(in->cc, o.eflags))
+			break;
+		n.rip += (uint64_t)in->src.val;
+		/* Where a jump out of the user half faults (on the jump
+		 * or at the target, by CPU) is the CPU's to say. */
+		if (n.rip >= USER_TOP)
+			return -ENOTSUP;
 		break;
 	default:
 		return -ENOTSUP;

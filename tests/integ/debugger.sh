@@ -190,7 +190,7 @@ for src in "$DIR"/diff_*.gdb; do
 	grep -q '^#! unordered' "$src" && flags=--unordered
 	make_scripts "$src" "$TMP/$name.g.gdb" "$TMP/$name.o.gdb"
 	(cd "$TMP" && clean_env timeout -k 2 30 gdb -batch -nx \
-		-x "$TMP/$name.g.gdb" "$TMP/${prog[0]}" "${prog[@]:1}") \
+		-x "$TMP/$name.g.gdb" --args "$TMP/${prog[0]}" "${prog[@]:1}") \
 		>"$TMP/$name.gdb.out" 2>&1
 	run_ours "$TMP/$name.o.gdb" "$TMP/${prog[0]}" "${prog[@]:1}" \
 		>"$TMP/$name.ours.out"

@@ -15,9 +15,11 @@
  * for stepi, which runs such instructions without the CPU too.
  *
  *	dbgc_emul [N]		N defaults to 200
+ *	dbgc_emul nx		jumps into data: killed by SIGSEGV
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define FN(name, body)                                                     \
 	".globl " #name "\n.type " #name ",@function\n" #name ":\n" body   \
@@ -85,7 +87,13 @@ __asm__(".text\n"
 		    " mov -0x8(%rbp),%rdx\n cmp $0x1000,%rdx\n jbe 2f\n"
 		    " sub $0x777,%rdx\n mov %rdx,-0x8(%rbp)\n"
 		    "2: addq $1,-0x10(%rbp)\n cmp %rdi,-0x10(%rbp)\n jl 1b\n"
-		    " mov -0x8(%rbp),%rax\n leave\n ret"));
+		    " mov -0x8(%rbp),%rax\n leave\n ret")
+	/* A jump into data: the CPU faults fetching there (not executable)
+	 * and so must a debugger that carries instructions out itself. */
+	FN(e_nx, "cmp %rsi,%rdi\n cmp %rsi,%rdi\n cmp %rsi,%rdi\n"
+		 " jmp nx_code\n ret")
+	".data\n.globl nx_code\nnx_code: .byte 0x90, 0x90, 0x90, 0xc3\n"
+	".text\n");
 
 typedef unsigned long fn(long a, long b, long c, long i);
 fn e_endbr, e_nopl, e_push, e_push_r12, e_push_rsp, e_frame, e_sub_rsp,
@@ -94,6 +102,7 @@ fn e_endbr, e_nopl, e_push, e_push_r12, e_push_rsp, e_frame, e_sub_rsp,
 	e_lea_rip, e_movabs, e_mov_r32, e_load, e_load8, e_cmp_mem, e_rmw,
 	e_rmw_flags, e_pop, e_jl, e_jbe, e_jo, e_jp32, e_jmp, e_xor, e_test;
 long stepper(long n);
+void e_nx(void);
 
 static fn *const fns[] = {
 	e_endbr, e_nopl, e_push, e_push_r12, e_push_rsp, e_frame, e_sub_rsp,
@@ -133,6 +142,10 @@ int main(int argc, char **argv)
 	unsigned long x = 0x9e3779b97f4a7c15ul, sum = 0;
 	size_t f;
 
+	if (argc > 1 && strcmp(argv[1], "nx") == 0) {
+		e_nx();
+		return 1;
+	}
 	for (i = 0; i < n; i++) {
 		for (f = 0; f < NF; f++) {
 			long a = arg(&x, i), b = arg(&x, i + 1);

@@ -1,15 +1,17 @@
-/* The breakpoint emulator (debugger/emul.c) against the CPU.
+/* The debugger's instruction emulator (debugger/emul.c) against the CPU.
  *
  * A child under ptrace runs one instruction at a time: the test writes
  * the bytes into a shared executable page, sets the child's registers
  * (random values, base registers pointing into a shared data page),
- * single-steps it, and compares registers, flags and the data page with
- * what emul_apply() says from the same start. Every form the decoder
- * accepts is in the table below, run with many register sets; then
- * random byte strings built from the accepted opcodes are tried, and
- * whatever the decoder accepts must match the CPU too. Encodings the
- * decoder must refuse (loads, control flow, undefined flags, other
- * prefixes) are checked to be refused.
+ * lets emul_apply() carry the instruction out from that start (its loads
+ * read the child's memory), then single-steps the child and compares
+ * registers, flags and memory. Every form the decoder accepts is in the
+ * table below, run with many register sets; then random byte strings
+ * built from the accepted opcodes are tried, and whatever the decoder
+ * accepts must match the CPU too (where the CPU faults, the emulation
+ * must fail as well). Encodings the decoder must refuse (calls, returns,
+ * indirect jumps, undefined flags, other prefixes) are checked to be
+ * refused.
  */
 #include <errno.h>
 #include <signal.h>
@@ -575,6 +577,7 @@ static void test_random(void)
 static void test_traps(void)
 {
 	uint8_t push[] = { 0x55 }, nop[] = { 0x90 }, pop[] = { 0x5d };
+	uint8_t jmp[] = { 0xe9, 0x00, 0x00, 0xff, 0x7f };
 	struct user_regs_struct r;
 	struct emul_store st;
 	struct emul_insn in;
@@ -593,6 +596,13 @@ static void test_traps(void)
 	     emul_apply(&in, &r, NULL, &st) == -ENOTSUP,
 	     "alignment check on a load: refused");
 	r.eflags = 0x202;
+	r.rip = 0x7ffffffff000ull;
+	T_OK(emul_decode(jmp, 5, &in) == 0 &&
+	     emul_apply(&in, &r, NULL, &st) == -ENOTSUP,
+	     "a jump out of the user half: refused");
+	T_OK(emul_decode(jmp, 5, &in) == 0 && (r.rip = 0x1000) &&
+	     emul_apply(&in, &r, NULL, &st) == 0 && r.rip == 0x1005 + 0x7fff0000,
+	     "a jump within it: carried out");
 	T_OK(emul_decode(pop, 1, &in) == 0 &&
 	     emul_apply(&in, &r, NULL, &st) == -ENOTSUP,
 	     "a load without a way to read memory: refused");
