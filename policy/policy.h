@@ -137,10 +137,15 @@ void policy_list_groups(struct strbuf *out);
 
 /* --- evaluation (tracer side; pure: no system calls) --- */
 
+/* The rights a path requirement needs. STAT is reading what a name is
+ * (its type, size, owner, mode, link target, access bits), not what it
+ * holds: stat, access, readlink and their kin need it instead of READ. A
+ * fs.read rule decides STAT requirements too; a fs.stat rule only them. */
 enum {
 	POLICY_FS_READ = 1u << 0,
 	POLICY_FS_WRITE = 1u << 1,
 	POLICY_FS_EXEC = 1u << 2,
+	POLICY_FS_STAT = 1u << 3,
 };
 
 /* A decoded socket address (from connect, bind, sendto, sendmsg). */

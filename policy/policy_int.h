@@ -332,6 +332,18 @@ void lowered_free(struct lowered *lo);
 int emit_ctx(const struct lowered *lo, enum sc_abi abi, void **ctx,
 	     struct strbuf *err);
 
+/* The requirements a fs.* rule of `right` decides: fs.read decides stat
+ * requirements too (who may read a file may know what it is); each other
+ * kind only its own. */
+static inline unsigned fs_covers(unsigned right)
+{
+	return right == POLICY_FS_READ ? POLICY_FS_READ | POLICY_FS_STAT :
+					 right;
+}
+
+/* The pattern that matches every path (a C comment cannot spell it). */
+#define FS_PAT_ALL "/**"
+
 /* ---- eval.c ---- */
 
 /* Whether r's conditions hold for args (key k of abi). Exposed for the
