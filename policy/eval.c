@@ -157,11 +157,40 @@ static long match_call(const struct call *c)
 	return -1;
 }
 
+const struct rule *fs_stat_all(const struct policy *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nrules; i++) {
+		const struct rule *r = &p->rules[i];
+
+		if (r->kind != RK_FS || !(fs_covers(r->right) & POLICY_FS_STAT))
+			continue;
+		if (r->action != POLICY_ALLOW)
+			return NULL;
+		for (j = 0; j < r->npats; j++)
+			if (strcmp(r->pats[j].pat, FS_PAT_ALL) == 0)
+				return r;
+		return NULL;
+	}
+	return NULL;
+}
+
 /* The first fs.* or net.* rule that matches requirement q, or -1. */
 static long match_req(const struct policy *p, const struct req *q)
 {
+	const struct rule *all;
 	size_t i;
 
+	/* An object with no path (a pipe reached as /dev/fd/N, a memfd)
+	 * matches no pattern. Its metadata is allowed by a rule that allows
+	 * every path's, as the kernel does when it decides such calls
+	 * (compile.c); otherwise the default decides. */
+	if (q->kind == REQ_PATH && q->right == POLICY_FS_STAT &&
+	    q->path[0] != '/') {
+		all = fs_stat_all(p);
+		return all ? all - p->rules : -1;
+	}
 	for (i = 0; i < p->nrules; i++) {
 		const struct rule *r = &p->rules[i];
 

@@ -1266,3 +1266,15 @@ bool policy_has_net_rules(const struct policy *p)
 {
 	return p->has_net;
 }
+
+bool policy_may_change_root(const struct policy *p)
+{
+	size_t i;
+
+	if (p->unsafe & POLICY_UNSAFE_USERNS)
+		return true;
+	for (i = 0; i < p->ncaps; i++)
+		if (p->caps[i] == CAP_SYS_ADMIN || p->caps[i] == CAP_SYS_CHROOT)
+			return true;
+	return false;
+}

@@ -101,6 +101,11 @@ bool policy_has_fs_rules(const struct policy *p);
 /* Whether any rule (or the default) traps: the debugger may open. */
 bool policy_has_trap(const struct policy *p);
 bool policy_has_net_rules(const struct policy *p);
+/* Whether the jailed program may change its root or see another mount
+ * tree (a kept CAP_SYS_CHROOT or CAP_SYS_ADMIN, allow-unsafe userns):
+ * then its paths are only meaningful in the tracer, which checks them in
+ * jail's view and hands them back in the program's. */
+bool policy_may_change_root(const struct policy *p);
 
 /* --- compilation --- */
 

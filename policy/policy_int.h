@@ -313,6 +313,9 @@ struct sc_plan {
 	const struct rule *why_rule;
 	struct kent *ent;	/* PLAN_KERNEL: first match, in order */
 	size_t nent;
+	/* PLAN_KERNEL of a call that needs only the stat right: the fs.*
+	 * rule that allows its path whatever it is (fs_stat_all) */
+	const struct rule *stat_all;
 	/* libseccomp cannot name it (a syscall newer than its tables):
 	 * decided by a number check in jail's own prologue instead */
 	bool raw;
@@ -341,10 +344,17 @@ static inline unsigned fs_covers(unsigned right)
 					 right;
 }
 
+/* ---- eval.c ---- */
+
 /* The pattern that matches every path (a C comment cannot spell it). */
 #define FS_PAT_ALL "/**"
 
-/* ---- eval.c ---- */
+/* The rule that allows every stat requirement whatever its path: the
+ * first fs.* rule covering stat, when it is an allow whose patterns
+ * include FS_PAT_ALL. NULL when there is none. eval.c lets it allow stat
+ * of objects that have no path too, and compile.c decides metadata calls
+ * in the kernel by it. */
+const struct rule *fs_stat_all(const struct policy *p);
 
 /* Whether r's conditions hold for args (key k of abi). Exposed for the
  * compile tests, which compare the kernel's answer with this one. */

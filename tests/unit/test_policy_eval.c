@@ -320,6 +320,53 @@ static void test_stat_unchanged(void)
 	     "no fs.stat rule: stat is decided as read was (%zu cases)", n);
 }
 
+/* Objects with no path (a pipe as /dev/fd/N, a memfd, a deleted file)
+ * match no pattern; their metadata is allowed where the first rule that
+ * decides stat allows every path, as the kernel does when it decides
+ * the call (compile.c), and left to the default otherwise. */
+static void test_stat_pathless(void)
+{
+	struct policy *all = load("default deny\nallow fs.read /**\n");
+	struct policy *both = load("default deny\n"
+				   "allow fs.stat /usr/** /**\n");
+	struct policy *narrow = load("default deny\n"
+				     "deny fs.stat /secret/**\n"
+				     "allow fs.stat /**\n");
+	struct policy *denyall = load("default allow\n"
+				      "deny(EACCES) fs.stat /**\n");
+	struct policy *logall = load("default deny\nlog fs.stat /**\n");
+
+	if (!all || !both || !narrow || !denyall || !logall)
+		goto out;
+	T_OK(is(fs_call(all, "newfstatat", "pipe:[1234]", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:2", ""),
+	     "pathless: stat of a pipe, allow fs.read /** first");
+	T_OK(is(fs_call(all, "readlink", "memfd:x", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:2", ""),
+	     "pathless: a memfd too");
+	T_OK(is(fs_call(all, "openat", "pipe:[1234]", R, NULL, 0),
+		POLICY_DENY, EPERM, NULL, "allow fs.read pipe:[1234]"),
+	     "pathless: opening it still gets the default");
+	T_OK(is(fs_call(both, "statx", "deleted:/tmp/x", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:2", ""),
+	     "pathless: a rule with the all-paths pattern among others");
+	T_OK(is(fs_call(narrow, "newfstatat", "pipe:[7]", S, NULL, 0),
+		POLICY_DENY, EPERM, NULL, "allow fs.stat pipe:[7]"),
+	     "pathless: a narrower rule first: the default, as before");
+	T_OK(is(fs_call(denyall, "newfstatat", "pipe:[7]", S, NULL, 0),
+		POLICY_ALLOW, 0, NULL, ""),
+	     "pathless: a deny of every path does not match it");
+	T_OK(is(fs_call(logall, "newfstatat", "pipe:[7]", S, NULL, 0),
+		POLICY_DENY, EPERM, NULL, "allow fs.stat pipe:[7]"),
+	     "pathless: nor does a log of every path");
+out:
+	policy_free(all);
+	policy_free(both);
+	policy_free(narrow);
+	policy_free(denyall);
+	policy_free(logall);
+}
+
 static struct policy_sockaddr in4(const char *ip, uint16_t port)
 {
 	struct policy_sockaddr a = { .family = AF_INET, .port = port };
@@ -732,6 +779,7 @@ int main(void)
 	test_layers();
 	test_stat();
 	test_stat_unchanged();
+	test_stat_pathless();
 	test_net();
 	test_conditions();
 	test_mux();
