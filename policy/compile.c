@@ -415,22 +415,29 @@ static int lower_key(struct lower_state *st, enum sc_abi abi, unsigned k,
 	}
 	/* what no kernel rule catches gets the filter's default: right when
 	 * it is the catch-all's action, and when it is TRACE (the tracer
-	 * then answers as the catch-all would) */
+	 * then answers as the catch-all would). One condition's complement
+	 * gives the catch-all in the kernel all the same: under -o, where
+	 * the default is TRACE, mmap without PROT_EXEC stays a kernel
+	 * allow. */
 	falls_ok = fin == st->def || st->def == SCMP_ACT_TRACE(0);
-	if (n && !falls_ok) {
+	if (n && fin != st->def) {
 		struct kcmp inv;
+		bool one = n == 1 && l[0].ncmp == 1 &&
+			   complement(&l[0].cmp[0], &inv);
 
-		if (n != 1 || l[0].ncmp != 1 ||
-		    !complement(&l[0].cmp[0], &inv)) {
+		if (!one && !falls_ok) {
 			set_trace(pl, "conditional rules before a different "
 				      "catch-all", l[0].r);
 			return 0;
 		}
-		ent = (struct kent){ .r = fin_rule, .act = fin, .ncmp = 1 };
-		ent.cmp[0] = inv;
-		rc = push_ent(st, &ent);
-		if (rc < 0)
-			return rc;
+		if (one) {
+			ent = (struct kent){ .r = fin_rule, .act = fin,
+					     .ncmp = 1 };
+			ent.cmp[0] = inv;
+			rc = push_ent(st, &ent);
+			if (rc < 0)
+				return rc;
+		}
 	} else if (!n) {
 		if (!fin_rule && falls_ok)
 			return 0;	/* PLAN_DEFAULT */

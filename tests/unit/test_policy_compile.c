@@ -168,6 +168,23 @@ static void test_flags(void)
 		{ X64, "read", 0, { 0 }, TRACE },
 		{ I386, "read", 0, { 0 }, TRACE },
 	};
+	/* with the filter's default TRACE, what one condition leaves to
+	 * a different catch-all is still decided in the kernel */
+	static const struct tcase gated[] = {
+		{ X64, "mmap", 0, { 0, 4096, PROT_READ, MAP_PRIVATE }, ALLOW },
+		{ X64, "mmap", 0, { 0, 4096, PROT_EXEC, MAP_PRIVATE }, TRACE },
+		{ X64, "mprotect", 0, { 0, 4096, PROT_READ }, TRACE },
+		{ I386, "mmap2", 0, { 0, 4096, PROT_READ, MAP_PRIVATE },
+		  TRACE },
+		{ X64, "kill", 0, { 5, 0 }, ALLOW },
+		{ X64, "kill", 0, { 5, 9 }, TRACE },
+		{ X64, "getpid", 0, { 0 }, TRACE },
+	};
+	static const struct tcase stat_gated[] = {
+		{ X64, "newfstatat", 0, { 3, 0x1000, 0x2000, 0 }, ALLOW },
+		{ X64, "newfstatat", 0, { 3, 0x1000, 0x2000, 0x1000 }, TRACE },
+		{ X64, "readlink", 0, { 0x1000, 0x2000, 4096 }, ALLOW },
+	};
 
 	check_table("kill in kernel", text, POLICY_COMPILE_KILL_IN_KERNEL,
 		    in_kernel, ARRAY_SIZE(in_kernel));
@@ -176,6 +193,13 @@ static void test_flags(void)
 	check_table("default deny traced", "default deny\nkill getppid\n",
 		    POLICY_COMPILE_TRACE_DENIALS, def_traced,
 		    ARRAY_SIZE(def_traced));
+	check_table("trace denials, one condition",
+		    "default deny\nallow fs.read /usr/**\nallow mmap\n"
+		    "allow kill if sig == 0\n", POLICY_COMPILE_TRACE_DENIALS,
+		    gated, ARRAY_SIZE(gated));
+	check_table("trace denials, stat", "default deny\nallow fs.stat /**\n",
+		    POLICY_COMPILE_TRACE_DENIALS, stat_gated,
+		    ARRAY_SIZE(stat_gated));
 }
 
 static void test_conditions(void)
@@ -382,8 +406,10 @@ static bool key_named(const struct policy *p, enum sc_abi abi, unsigned k)
 }
 
 /* Where the kernel decides, it must decide as the evaluator does: every
- * syscall a rule names, and the calls that need only the stat right. */
-static void differential(const char *what, const char *text)
+ * syscall a rule names, and the calls that need only the stat right;
+ * flags: POLICY_COMPILE_*. */
+static void differential_flags(const char *what, const char *text,
+			       unsigned flags)
 {
 	static const uint64_t vals[] = {
 		0, 1, 2, 3, 4, 5, 10, 0x100, 0x800, 0x1000, 0xffffffffull,
@@ -395,7 +421,7 @@ static void differential(const char *what, const char *text)
 	size_t bad = 0, checked = 0, traced = 0, j, v;
 	int abi;
 
-	if (!p || compile(p, 0, &b) < 0) {
+	if (!p || compile(p, flags, &b) < 0) {
 		T_OK(0, "%s: compiles", what);
 		goto out;
 	}
@@ -443,7 +469,8 @@ static void differential(const char *what, const char *text)
 							args, nf ? &f[x] : NULL,
 							&dec);
 						want = kernel_action(dec.action,
-								     dec.err, 0);
+								     dec.err,
+								     flags);
 						if (ret != want && bad++ < 5)
 							printf("# %s %s args "
 							       "%d=%#llx "
@@ -468,8 +495,31 @@ out:
 	policy_free(p);
 }
 
+static void differential(const char *what, const char *text)
+{
+	differential_flags(what, text, 0);
+}
+
 static void test_differential(void)
 {
+	static const char stat_policy[] =
+		"default deny(ENOSYS)\n"
+		"allow fs.stat /**\n"
+		"deny(EACCES) fs.read /secret/**\n"
+		"allow fs.read /usr/**\n"
+		"deny(EACCES) readlink\n"
+		"log statfs\n"
+		"allow newfstatat if flags == AT_SYMLINK_NOFOLLOW\n"
+		"allow access if mode == 0\n"
+		"deny(ENOENT) faccessat if mode == 1\n"
+		"deny(EACCES) statx if flags & AT_EMPTY_PATH == 0\n"
+		"allow readlinkat\n"
+		"kill lstat\n"
+		"deny(ENOENT) stat64 if arg0 == 1\n"
+		"deny(ENOENT) stat64 if arg0 == 2\n"
+		"allow mmap\n"
+		"allow kill if sig == 0\n";
+
 	differential("conditions",
 		     "default deny\n"
 		     "allow socket if domain == AF_UNIX\n"
@@ -497,21 +547,9 @@ static void test_differential(void)
 		     "allow kill if sig == 0\n"
 		     "deny(EPERM) kill if pid == 1\n"
 		     "deny(EPERM) lseek if offset < 0x100000000\n");
-	differential("stat in the kernel",
-		     "default deny(ENOSYS)\n"
-		     "allow fs.stat /**\n"
-		     "deny(EACCES) fs.read /secret/**\n"
-		     "allow fs.read /usr/**\n"
-		     "deny(EACCES) readlink\n"
-		     "log statfs\n"
-		     "allow newfstatat if flags == AT_SYMLINK_NOFOLLOW\n"
-		     "allow access if mode == 0\n"
-		     "deny(ENOENT) faccessat if mode == 1\n"
-		     "deny(EACCES) statx if flags & AT_EMPTY_PATH == 0\n"
-		     "allow readlinkat\n"
-		     "kill lstat\n"
-		     "deny(ENOENT) stat64 if arg0 == 1\n"
-		     "deny(ENOENT) stat64 if arg0 == 2\n");
+	differential("stat in the kernel", stat_policy);
+	differential_flags("stat in the kernel, denials traced (-o)",
+			   stat_policy, POLICY_COMPILE_TRACE_DENIALS);
 	differential("stat in the kernel, default allow",
 		     "default allow\n"
 		     "allow fs.read /**\n"
