@@ -208,6 +208,28 @@ static void set_trace(struct sc_plan *pl, const char *why,
 				.why_rule = r };
 }
 
+/* The rule --check names for a checked path call: the first fs.* rule
+ * that decides one of its rights, else the first fs.* rule (its paths are
+ * checked all the same, and the default decides them). */
+static const struct rule *first_fs_rule(const struct policy *p,
+					unsigned rights)
+{
+	const struct rule *any = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nrules; i++) {
+		const struct rule *r = &p->rules[i];
+
+		if (r->kind != RK_FS)
+			continue;
+		if (fs_covers(r->right) & rights)
+			return r;
+		if (!any)
+			any = r;
+	}
+	return any;
+}
+
 /* A metadata call (one that needs only the stat right) whose path the
  * policy allows whatever it is: fs_stat_all() names the rule. Not when
  * the program may change its root: the tracer then checks its paths in
@@ -260,23 +282,21 @@ static const struct rule *resource_rule(const struct policy *p,
 		*all = stat_allowed(p, fa, why);
 		if (*all)
 			return NULL;
+		if (fs_gate(fa, &arg, &bit)) {
+			*gate = (struct kcmp){
+				.arg = (uint8_t)arg,
+				.op = SCMP_CMP_MASKED_EQ,
+				.mask = bit, .val = bit,
+			};
+			*gated = true;
+		}
+		return first_fs_rule(p, fs_possible_rights(fa));
 	}
 	if (name)
 		na = net_access_by_name(name);
 	for (i = 0; i < p->nrules; i++) {
 		const struct rule *r = &p->rules[i];
 
-		if (r->kind == RK_FS && fa) {
-			if (fs_gate(fa, &arg, &bit)) {
-				*gate = (struct kcmp){
-					.arg = (uint8_t)arg,
-					.op = SCMP_CMP_MASKED_EQ,
-					.mask = bit, .val = bit,
-				};
-				*gated = true;
-			}
-			return r;
-		}
 		if (r->kind == RK_NET && na) {
 			*why = "net.* rules check its addresses";
 			/* sendto checks only when it names an address */
