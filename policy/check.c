@@ -94,8 +94,8 @@ static void put_plan(struct strbuf *sb, const struct lowered *lo,
 		sb_puts(sb, " (default)");
 	}
 	if (pl->stat_all)
-		sb_printf(sb, " [needs only fs.stat: %s allows every path]",
-			  pl->stat_all->origin);
+		sb_printf(sb, " [needs only the stat right: %s allows every "
+			      "path]", pl->stat_all->origin);
 }
 
 static bool named(const struct policy *p, enum sc_abi abi, unsigned k)

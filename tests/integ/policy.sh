@@ -265,7 +265,7 @@ kw=$(stat_waits "$TMP/st.conf") tw=$(stat_waits "$TMP/stt.conf")
 check "fs.stat /**: stats decided in the kernel ($kw waits; $tw in the tracer)" \
 	test "${kw:-99999}" -lt 3000 -a "${tw:-0}" -gt 3000
 check "--check: metadata calls in the kernel, and why" \
-	eval '"$JAIL" --check -p "$TMP/st.conf" | grep -A1 "kernel: allow ($TMP/st.conf:2) \[needs only fs.stat: $TMP/st.conf:2 allows every path\]" | grep -q "stat lstat"'
+	eval '"$JAIL" --check -p "$TMP/st.conf" | grep -A1 "kernel: allow ($TMP/st.conf:2) \[needs only the stat right: $TMP/st.conf:2 allows every path\]" | grep -q "stat lstat"'
 
 # Objects without a path reached through /dev/fd (bash's process
 # substitution, /dev/stdin on a pipe) open as natively under fs rules.

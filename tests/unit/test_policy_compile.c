@@ -861,12 +861,13 @@ static void check_stat_report(void)
 		goto out;
 	policy_check(p, 0, &out);
 	s = sb_str(&out);
-	T_OK(strstr(s, "  kernel: allow (c.conf:2) [needs only fs.stat: "
-		       "c.conf:2 allows every path]\n    stat lstat access "
-		       "statfs") != NULL,
+	T_OK(strstr(s, "  kernel: allow (c.conf:2) [needs only the stat "
+		       "right: c.conf:2 allows every path]\n    stat lstat "
+		       "access statfs") != NULL,
 	     "check: metadata calls allowed in the kernel, with the rule");
-	T_OK(strstr(s, "  kernel: deny(EACCES) (c.conf:3) [needs only "
-		       "fs.stat: c.conf:2 allows every path]\n    readlink\n"),
+	T_OK(strstr(s, "  kernel: deny(EACCES) (c.conf:3) [needs only the "
+		       "stat right: c.conf:2 allows every path]\n    "
+		       "readlink\n"),
 	     "check: a syscall rule decides one in the kernel");
 	T_OK(strstr(s, "  kernel: tracer if arg3 & 0x1000 == 0x1000 (c.conf:2); "
 		       "allow if arg3 & 0x1000 == 0 (c.conf:2)") != NULL,
