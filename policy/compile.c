@@ -457,6 +457,7 @@ static int lower_key(struct lower_state *st, enum sc_abi abi, unsigned k,
 			rc = push_ent(st, &ent);
 			if (rc < 0)
 				return rc;
+			pl->complete = true;
 		}
 	} else if (!n) {
 		if (!fin_rule && falls_ok)
@@ -537,20 +538,42 @@ static bool lib_knows(enum sc_abi abi, unsigned k)
 
 /* jail/pathcall.c runs checked path calls as descriptor calls that the
  * tracee makes for jail (chdir as fchdir, statfs as fstatfs, truncate as
- * ftruncate, and close): under fs.* rules those must reach the tracer
- * unless the kernel simply allows them, or a kernel denial would fail
- * jail's own call (chdir failed ENOSYS under `default deny(ENOSYS)`).
- * The program's own such calls then get the same answer from the
- * tracer. */
+ * ftruncate, stat as newfstatat on the parent directory, readlink as
+ * readlinkat, access as faccessat2, and close): under fs.* rules those
+ * must reach the tracer unless the kernel lets them all through, or a
+ * kernel denial would fail jail's own call (chdir failed ENOSYS under
+ * `default deny(ENOSYS)`; a logged readlink would fail where readlinkat
+ * is denied). The program's own such calls then get the same answer
+ * from the tracer. The *at ones are path calls themselves, decided in
+ * the kernel only when every path's stat is allowed (fs_stat_all). */
 static const char *const twin_calls[] = {
 	"fchdir", "fstatfs", "fstatfs64", "ftruncate", "ftruncate64", "close",
+	"newfstatat", "fstatat64", "statx", "readlinkat", "faccessat2",
 };
+
+/* Whether the kernel lets every call of plan pl through: allowed, or
+ * sent to the tracer (which lets jail's own calls run). */
+static bool never_refused(const struct sc_plan *pl, uint32_t def)
+{
+	bool def_ok = def == SCMP_ACT_ALLOW || def == SCMP_ACT_TRACE(0);
+	size_t i;
+
+	if (pl->kind == PLAN_DEFAULT)
+		return def_ok;
+	for (i = 0; i < pl->nent; i++)
+		if (pl->ent[i].act != SCMP_ACT_ALLOW &&
+		    pl->ent[i].act != SCMP_ACT_TRACE(0))
+			return false;
+	/* the last entry with a condition leaves the rest to the default,
+	 * unless it is the complement of the one before */
+	return !pl->nent || !pl->ent[pl->nent - 1].ncmp || pl->complete ||
+	       def_ok;
+}
 
 static void lower_twin(const struct policy *p, enum sc_abi abi, unsigned k,
 		       const struct lower_state *st, struct sc_plan *pl)
 {
 	const char *name = key_name(abi, k);
-	bool allowed;
 	size_t i;
 
 	if (!name || !policy_has_fs_rules(p))
@@ -560,10 +583,7 @@ static void lower_twin(const struct policy *p, enum sc_abi abi, unsigned k,
 			break;
 	if (i == ARRAY_SIZE(twin_calls) || pl->kind == PLAN_TRACE)
 		return;
-	allowed = pl->kind == PLAN_DEFAULT ? st->def == SCMP_ACT_ALLOW :
-		  pl->nent == 1 && !pl->ent[0].ncmp &&
-		  pl->ent[0].act == SCMP_ACT_ALLOW;
-	if (!allowed)
+	if (!never_refused(pl, st->def))
 		set_trace(pl, "jail runs checked path calls through it", NULL);
 }
 

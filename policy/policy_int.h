@@ -316,6 +316,9 @@ struct sc_plan {
 	/* PLAN_KERNEL of a call that needs only the stat right: the fs.*
 	 * rule that allows its path whatever it is (fs_stat_all) */
 	const struct rule *stat_all;
+	/* PLAN_KERNEL: the last entry is the complement of the one before,
+	 * so the filter's default is never reached */
+	bool complete;
 	/* libseccomp cannot name it (a syscall newer than its tables):
 	 * decided by a number check in jail's own prologue instead */
 	bool raw;

@@ -264,6 +264,13 @@ printf 'default allow\ndeny fs.stat /nonexistent-jail/**\nallow fs.stat /**\n' >
 kw=$(stat_waits "$TMP/st.conf") tw=$(stat_waits "$TMP/stt.conf")
 check "fs.stat /**: stats decided in the kernel ($kw waits; $tw in the tracer)" \
 	test "${kw:-99999}" -lt 3000 -a "${tw:-0}" -gt 3000
+# A metadata call the tracer still runs (log readlink) is made as its
+# twin (readlinkat on the parent directory), which a rule denies: the
+# twin must reach the tracer rather than be refused in the kernel.
+printf 'default allow\nallow fs.stat /**\nlog readlink\ndeny(EACCES) readlinkat\n' >"$TMP/stw.conf"
+out=$("$JAIL" -p "$TMP/stw.conf" readlink "$TMP/st/secret/l" 2>&1)
+check "fs.stat /**: a logged readlink runs though readlinkat is denied ($out)" \
+	test "$out" = f
 check "--check: metadata calls in the kernel, and why" \
 	eval '"$JAIL" --check -p "$TMP/st.conf" | grep -A1 "kernel: allow ($TMP/st.conf:2) \[needs only the stat right: $TMP/st.conf:2 allows every path\]" | grep -q "stat lstat"'
 

@@ -1000,6 +1000,20 @@ static void test_twins(void)
 	static const struct tcase nofs[] = {
 		{ X64, "fchdir", 0, { 3 }, ERRNO(ENOSYS) },
 	};
+	/* under allow fs.stat, the stat family's twins are decided in the
+	 * kernel; a stat call the tracer still runs (log readlink) must
+	 * not find its twin refused there */
+	const uint64_t cwd = (uint64_t)(int64_t)AT_FDCWD;
+	const struct tcase stat_twins[] = {
+		{ X64, "readlink", 0, { 0x1000, 0x2000, 64 }, TRACE },
+		{ X64, "readlinkat", 0, { 3, 0x1000, 0x2000, 64 }, TRACE },
+		{ X64, "newfstatat", 0, { 3, 0x1000, 0x2000, 0x100 }, TRACE },
+		{ I386, "fstatat64", 0, { 3, 0x1000, 0x2000, 0x100 }, TRACE },
+		{ X64, "statx", 0, { cwd, 0x1000, 0x100, 0x7ff }, ALLOW },
+		{ X64, "faccessat2", 0, { 3, 0x1000, 4, 0x100 }, ALLOW },
+		{ X64, "faccessat2", 0, { 3, 0x1000, 4, 0x1000 }, TRACE },
+		{ X64, "access", 0, { 0x1000, 4 }, ALLOW },
+	};
 
 	check_table("twins, fs rules", "default deny(ENOSYS)\nallow close\n"
 		    "allow fs.read /**\n", 0, deny, ARRAY_SIZE(deny));
@@ -1008,6 +1022,10 @@ static void test_twins(void)
 		    ARRAY_SIZE(allow));
 	check_table("twins, no fs rules", "default deny(ENOSYS)\n", 0, nofs,
 		    ARRAY_SIZE(nofs));
+	check_table("stat twins", "default deny(ENOSYS)\nallow fs.stat /**\n"
+		    "log readlink\ndeny(EACCES) readlinkat newfstatat\n"
+		    "deny(EACCES) fstatat64\nallow statx\n", 0, stat_twins,
+		    ARRAY_SIZE(stat_twins));
 }
 
 int main(void)
