@@ -158,9 +158,10 @@ static int read_open_how(struct task *t, uint64_t addr, uint64_t how[3])
 }
 
 /* Whether path `which` names the dirfd itself ("" with AT_EMPTY_PATH, or
- * NULL): reading what an open descriptor refers to (fstat is
- * newfstatat(fd, "", AT_EMPTY_PATH)) gives nothing its open did not. A
- * write or an exec through the descriptor still needs its right. */
+ * NULL): reading what an open descriptor refers to, or its metadata
+ * (fstat is newfstatat(fd, "", AT_EMPTY_PATH)), gives nothing its open
+ * did not. A write or an exec through the descriptor still needs its
+ * right. */
 static bool acts_on_fd(struct task *t, const struct fs_access *fa, int which,
 		       const uint64_t args[6], uint64_t flags)
 {
@@ -206,8 +207,9 @@ static int gather_paths(struct task *t, const struct tr_syscall *sc,
 
 		if (!rights)
 			continue;
-		if (rights == POLICY_FS_READ && acts_on_fd(t, fa, i, sc->args,
-							   flags))
+		/* reading, or looking at, an open descriptor */
+		if (!(rights & ~(POLICY_FS_READ | POLICY_FS_STAT)) &&
+		    acts_on_fd(t, fa, i, sc->args, flags))
 			continue;
 		rc = resolve_one(t, fa, i, sc->args, flags, scope, res, &p,
 				 &raw);

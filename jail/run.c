@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <sched.h>
-#include <linux/capability.h>
 #include <sys/personality.h>
 #include <sys/syscall.h>
 #include <signal.h>
@@ -844,14 +843,8 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 	if (r->pol) {
 		/* The launched tree has jail's root and mount namespace,
 		 * and keeps them unless the policy gives it the means. */
-		size_t i, n;
-		const int *keep = policy_caps_keep(r->pol, &n);
-		bool fixed = !attach && !(policy_unsafe_flags(r->pol) &
-					  POLICY_UNSAFE_USERNS);
+		bool fixed = !attach && !policy_may_change_root(r->pol);
 
-		for (i = 0; i < n; i++)
-			if (keep[i] == CAP_SYS_ADMIN || keep[i] == CAP_SYS_CHROOT)
-				fixed = false;
 		pathres_fixed_view(fixed);
 		/* Fast opens reuse checked paths across the tree: only where
 		 * every task sees the same files by the same names. Not

@@ -93,6 +93,9 @@ static void put_plan(struct strbuf *sb, const struct lowered *lo,
 		put_act(sb, lo->def_act[abi]);
 		sb_puts(sb, " (default)");
 	}
+	if (pl->stat_all)
+		sb_printf(sb, " [needs only the stat right: %s allows every "
+			      "path]", pl->stat_all->origin);
 }
 
 static bool named(const struct policy *p, enum sc_abi abi, unsigned k)

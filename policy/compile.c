@@ -12,6 +12,10 @@
  *    for a path-taking call, any net.* rule for connect, bind, sendto,
  *    sendmsg, sendmmsg) needs the tracer, except where a single bit
  *    tells (mmap/mprotect without PROT_EXEC, sendto without an address).
+ *    A call that needs only the stat right stays in the kernel when the
+ *    first fs.* rule deciding stat allows every path (fs_stat_all): its
+ *    syscall rules decide it, and allow it when none matches, as eval.c
+ *    does with its requirement allowed.
  *  - libseccomp orders a syscall's rules by its own tree, not ours: rules
  *    with conditions and different actions would lose first-match order.
  *    They are kept in the kernel only when order cannot matter: all
@@ -204,11 +208,63 @@ static void set_trace(struct sc_plan *pl, const char *why,
 				.why_rule = r };
 }
 
+/* The rule --check names for a checked path call: the first fs.* rule
+ * that decides one of its rights, else the first fs.* rule (its paths are
+ * checked all the same, and the default decides them). */
+static const struct rule *first_fs_rule(const struct policy *p,
+					unsigned rights)
+{
+	const struct rule *any = NULL;
+	size_t i;
+
+	for (i = 0; i < p->nrules; i++) {
+		const struct rule *r = &p->rules[i];
+
+		if (r->kind != RK_FS)
+			continue;
+		if (fs_covers(r->right) & rights)
+			return r;
+		if (!any)
+			any = r;
+	}
+	return any;
+}
+
+/* A metadata call (one that needs only the stat right) whose path the
+ * policy allows whatever it is: fs_stat_all() names the rule. Not when
+ * the program may change its root: the tracer then checks its paths in
+ * its own view (a path outside its root fails with EXDEV), which the
+ * kernel cannot. Nor when the call can name an object without a flag
+ * saying so (utimensat's NULL path): see lower_key for why the kernel
+ * must tell those apart. */
+static const struct rule *stat_allowed(const struct policy *p,
+				       const struct fs_access *fa,
+				       const char **why)
+{
+	const struct rule *all;
+
+	if (fs_possible_rights(fa) != POLICY_FS_STAT || fa->npaths != 1 ||
+	    fa->path[0].null_is_dirfd ||
+	    (fa->path[0].empty_flag && fa->flags_src != FS_FLAGS_ARG))
+		return NULL;
+	all = fs_stat_all(p);
+	if (all && policy_may_change_root(p)) {
+		*why = "fs.* rules check its paths (the program may change "
+		       "its root: they are checked in its view)";
+		return NULL;
+	}
+	return all;
+}
+
 /* Does the policy check this call's paths or addresses? Sets the gate
- * (one bit of one argument) when it does only sometimes. */
+ * (one bit of one argument) when it does only sometimes, and *why to
+ * the reason it does. *all is set instead when it is a metadata call
+ * whose path every requirement allows (stat_allowed). */
 static const struct rule *resource_rule(const struct policy *p,
 					enum sc_abi abi, unsigned k,
-					struct kcmp *gate, bool *gated)
+					struct kcmp *gate, bool *gated,
+					const struct rule **all,
+					const char **why)
 {
 	const struct fs_access *fa = NULL;
 	const struct net_access *na = NULL;
@@ -218,25 +274,31 @@ static const struct rule *resource_rule(const struct policy *p,
 	uint64_t bit;
 
 	*gated = false;
+	*all = NULL;
+	*why = "fs.* rules check its paths";
 	if (k < KEY_NR_MAX)
 		fa = policy_fs_access(abi, (long)k);
+	if (fa && p->has_fs) {
+		*all = stat_allowed(p, fa, why);
+		if (*all)
+			return NULL;
+		if (fs_gate(fa, &arg, &bit)) {
+			*gate = (struct kcmp){
+				.arg = (uint8_t)arg,
+				.op = SCMP_CMP_MASKED_EQ,
+				.mask = bit, .val = bit,
+			};
+			*gated = true;
+		}
+		return first_fs_rule(p, fs_possible_rights(fa));
+	}
 	if (name)
 		na = net_access_by_name(name);
 	for (i = 0; i < p->nrules; i++) {
 		const struct rule *r = &p->rules[i];
 
-		if (r->kind == RK_FS && fa) {
-			if (fs_gate(fa, &arg, &bit)) {
-				*gate = (struct kcmp){
-					.arg = (uint8_t)arg,
-					.op = SCMP_CMP_MASKED_EQ,
-					.mask = bit, .val = bit,
-				};
-				*gated = true;
-			}
-			return r;
-		}
 		if (r->kind == RK_NET && na) {
+			*why = "net.* rules check its addresses";
 			/* sendto checks only when it names an address */
 			if (strcmp(na->name, "sendto") == 0 &&
 			    k < KEY_NR_MAX) {
@@ -257,10 +319,12 @@ static int lower_key(struct lower_state *st, enum sc_abi abi, unsigned k,
 {
 	const struct policy *p = st->p;
 	const struct sc_ent *e = key_ent(abi, k);
-	const struct rule *res;
+	const struct rule *res, *all;
+	const struct fs_access *fa;
 	struct kent ent, *l;
 	uint32_t fin;
 	const struct rule *fin_rule = NULL;
+	const char *why;
 	size_t i, j, n;
 	bool gated, same, falls_ok, skip;
 	int rc;
@@ -271,11 +335,9 @@ static int lower_key(struct lower_state *st, enum sc_abi abi, unsigned k,
 		set_trace(pl, "the baseline checks it in the tracer", NULL);
 		return 0;
 	}
-	res = resource_rule(p, abi, k, &ent.cmp[0], &gated);
+	res = resource_rule(p, abi, k, &ent.cmp[0], &gated, &all, &why);
 	if (res && !gated) {
-		set_trace(pl, res->kind == RK_FS ?
-				"fs.* rules check its paths" :
-				"net.* rules check its addresses", res);
+		set_trace(pl, why, res);
 		return 0;
 	}
 	if (res) {
@@ -286,7 +348,12 @@ static int lower_key(struct lower_state *st, enum sc_abi abi, unsigned k,
 		if (rc < 0)
 			return rc;
 	}
-	fin = st->pdef;
+	/* A metadata call whose path is allowed, whatever it is: eval.c
+	 * gives the first matching syscall rule's action (its requirement,
+	 * allowed, is never more severe), and when none matches, the
+	 * requirement's: allow. */
+	fin = all ? SCMP_ACT_ALLOW : st->pdef;
+	fin_rule = all;
 	for (i = 0; i < p->nrules; i++) {
 		const struct rule *r = &p->rules[i];
 		bool ok = true;
@@ -333,6 +400,25 @@ static int lower_key(struct lower_state *st, enum sc_abi abi, unsigned k,
 		if (rc < 0)
 			return rc;
 	}
+	/* ...except for a call on the descriptor itself (fstat is
+	 * newfstatat(fd, "", AT_EMPTY_PATH)): the tracer sees no path
+	 * there, so no requirement, and when no syscall rule matches the
+	 * default decides. The kernel cannot tell "" from a path: with
+	 * AT_EMPTY_PATH the tracer decides, unless the default allows too. */
+	fa = all ? policy_fs_access(abi, (long)k) : NULL;
+	if (fa && fin_rule == all && fa->path[0].empty_flag &&
+	    p->def != POLICY_ALLOW) {
+		uint64_t ef = fa->path[0].empty_flag;
+
+		ent = (struct kent){ .r = all, .act = SCMP_ACT_TRACE(0),
+				     .ncmp = 1 };
+		ent.cmp[0] = (struct kcmp){ .arg = (uint8_t)fa->flags_arg,
+					    .op = SCMP_CMP_MASKED_EQ,
+					    .mask = ef, .val = ef };
+		rc = push_ent(st, &ent);
+		if (rc < 0)
+			return rc;
+	}
 	/* conditional rules that end like the catch-all change nothing */
 	while (st->nl && st->l[st->nl - 1].act == fin)
 		st->nl--;
@@ -349,22 +435,30 @@ static int lower_key(struct lower_state *st, enum sc_abi abi, unsigned k,
 	}
 	/* what no kernel rule catches gets the filter's default: right when
 	 * it is the catch-all's action, and when it is TRACE (the tracer
-	 * then answers as the catch-all would) */
+	 * then answers as the catch-all would). One condition's complement
+	 * gives the catch-all in the kernel all the same: under -o, where
+	 * the default is TRACE, mmap without PROT_EXEC stays a kernel
+	 * allow. */
 	falls_ok = fin == st->def || st->def == SCMP_ACT_TRACE(0);
-	if (n && !falls_ok) {
+	if (n && fin != st->def) {
 		struct kcmp inv;
+		bool one = n == 1 && l[0].ncmp == 1 &&
+			   complement(&l[0].cmp[0], &inv);
 
-		if (n != 1 || l[0].ncmp != 1 ||
-		    !complement(&l[0].cmp[0], &inv)) {
+		if (!one && !falls_ok) {
 			set_trace(pl, "conditional rules before a different "
 				      "catch-all", l[0].r);
 			return 0;
 		}
-		ent = (struct kent){ .r = fin_rule, .act = fin, .ncmp = 1 };
-		ent.cmp[0] = inv;
-		rc = push_ent(st, &ent);
-		if (rc < 0)
-			return rc;
+		if (one) {
+			ent = (struct kent){ .r = fin_rule, .act = fin,
+					     .ncmp = 1 };
+			ent.cmp[0] = inv;
+			rc = push_ent(st, &ent);
+			if (rc < 0)
+				return rc;
+			pl->complete = true;
+		}
 	} else if (!n) {
 		if (!fin_rule && falls_ok)
 			return 0;	/* PLAN_DEFAULT */
@@ -374,6 +468,7 @@ static int lower_key(struct lower_state *st, enum sc_abi abi, unsigned k,
 			return rc;
 	}
 	pl->kind = PLAN_KERNEL;
+	pl->stat_all = all;
 	pl->ent = malloc(st->nl * sizeof(*pl->ent));
 	if (!pl->ent)
 		return -ENOMEM;
@@ -443,20 +538,42 @@ static bool lib_knows(enum sc_abi abi, unsigned k)
 
 /* jail/pathcall.c runs checked path calls as descriptor calls that the
  * tracee makes for jail (chdir as fchdir, statfs as fstatfs, truncate as
- * ftruncate, and close): under fs.* rules those must reach the tracer
- * unless the kernel simply allows them, or a kernel denial would fail
- * jail's own call (chdir failed ENOSYS under `default deny(ENOSYS)`).
- * The program's own such calls then get the same answer from the
- * tracer. */
+ * ftruncate, stat as newfstatat on the parent directory, readlink as
+ * readlinkat, access as faccessat2, and close): under fs.* rules those
+ * must reach the tracer unless the kernel lets them all through, or a
+ * kernel denial would fail jail's own call (chdir failed ENOSYS under
+ * `default deny(ENOSYS)`; a logged readlink would fail where readlinkat
+ * is denied). The program's own such calls then get the same answer
+ * from the tracer. The *at ones are path calls themselves, decided in
+ * the kernel only when every path's stat is allowed (fs_stat_all). */
 static const char *const twin_calls[] = {
 	"fchdir", "fstatfs", "fstatfs64", "ftruncate", "ftruncate64", "close",
+	"newfstatat", "fstatat64", "statx", "readlinkat", "faccessat2",
 };
+
+/* Whether the kernel lets every call of plan pl through: allowed, or
+ * sent to the tracer (which lets jail's own calls run). */
+static bool never_refused(const struct sc_plan *pl, uint32_t def)
+{
+	bool def_ok = def == SCMP_ACT_ALLOW || def == SCMP_ACT_TRACE(0);
+	size_t i;
+
+	if (pl->kind == PLAN_DEFAULT)
+		return def_ok;
+	for (i = 0; i < pl->nent; i++)
+		if (pl->ent[i].act != SCMP_ACT_ALLOW &&
+		    pl->ent[i].act != SCMP_ACT_TRACE(0))
+			return false;
+	/* the last entry with a condition leaves the rest to the default,
+	 * unless it is the complement of the one before */
+	return !pl->nent || !pl->ent[pl->nent - 1].ncmp || pl->complete ||
+	       def_ok;
+}
 
 static void lower_twin(const struct policy *p, enum sc_abi abi, unsigned k,
 		       const struct lower_state *st, struct sc_plan *pl)
 {
 	const char *name = key_name(abi, k);
-	bool allowed;
 	size_t i;
 
 	if (!name || !policy_has_fs_rules(p))
@@ -466,10 +583,7 @@ static void lower_twin(const struct policy *p, enum sc_abi abi, unsigned k,
 			break;
 	if (i == ARRAY_SIZE(twin_calls) || pl->kind == PLAN_TRACE)
 		return;
-	allowed = pl->kind == PLAN_DEFAULT ? st->def == SCMP_ACT_ALLOW :
-		  pl->nent == 1 && !pl->ent[0].ncmp &&
-		  pl->ent[0].act == SCMP_ACT_ALLOW;
-	if (!allowed)
+	if (!never_refused(pl, st->def))
 		set_trace(pl, "jail runs checked path calls through it", NULL);
 }
 

@@ -11,6 +11,8 @@
  * call no syscall rule matches is decided by its requirements alone, and
  * by the default when it has none. So "allow mmap" does not let a
  * program map /home/x/evil.so executable when fs.exec rules say no.
+ * A fs.read rule decides stat requirements (metadata) as well as read
+ * ones; a fs.stat rule only those.
  *
  * Comparisons are the kernel's (compile.c emits the same): unsigned 64
  * bits, except on int arguments of x86_64 syscalls and on every i386
@@ -114,7 +116,7 @@ static bool fs_rule_matches(const struct rule *r, const struct req *q)
 {
 	size_t i;
 
-	if (q->kind != REQ_PATH || q->right != r->right)
+	if (q->kind != REQ_PATH || !(fs_covers(r->right) & q->right))
 		return false;
 	for (i = 0; i < r->npats; i++)
 		if (glob_match(r->pats[i].pat, q->path, strlen(q->path)))
@@ -155,11 +157,40 @@ static long match_call(const struct call *c)
 	return -1;
 }
 
+const struct rule *fs_stat_all(const struct policy *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nrules; i++) {
+		const struct rule *r = &p->rules[i];
+
+		if (r->kind != RK_FS || !(fs_covers(r->right) & POLICY_FS_STAT))
+			continue;
+		if (r->action != POLICY_ALLOW)
+			return NULL;
+		for (j = 0; j < r->npats; j++)
+			if (strcmp(r->pats[j].pat, FS_PAT_ALL) == 0)
+				return r;
+		return NULL;
+	}
+	return NULL;
+}
+
 /* The first fs.* or net.* rule that matches requirement q, or -1. */
 static long match_req(const struct policy *p, const struct req *q)
 {
+	const struct rule *all;
 	size_t i;
 
+	/* An object with no path (a pipe reached as /dev/fd/N, a memfd)
+	 * matches no pattern. Its metadata is allowed by a rule that allows
+	 * every path's, as the kernel does when it decides such calls
+	 * (compile.c); otherwise the default decides. */
+	if (q->kind == REQ_PATH && q->right == POLICY_FS_STAT &&
+	    q->path[0] != '/') {
+		all = fs_stat_all(p);
+		return all ? all - p->rules : -1;
+	}
 	for (i = 0; i < p->nrules; i++) {
 		const struct rule *r = &p->rules[i];
 
@@ -186,7 +217,8 @@ static void fill(const struct policy *p, long i, struct policy_decision *d)
 static const char *right_name(unsigned right)
 {
 	return right == POLICY_FS_READ ? "read" :
-	       right == POLICY_FS_WRITE ? "write" : "exec";
+	       right == POLICY_FS_WRITE ? "write" :
+	       right == POLICY_FS_STAT ? "stat" : "exec";
 }
 
 static void set_tip(const struct call *c, const struct req *q,
@@ -255,7 +287,7 @@ int policy_eval_syscall(const struct policy *p, enum sc_abi abi, long nr,
 			const uint64_t args[6], const struct policy_facts *f,
 			struct policy_decision *d)
 {
-	struct req reqs[2 * 3 + 64];
+	struct req reqs[2 * 4 + 64];
 	const struct req *worst_q = NULL;
 	struct call c = { .p = p, .abi = abi, .args = args };
 	const struct net_access *na;
@@ -276,7 +308,7 @@ int policy_eval_syscall(const struct policy *p, enum sc_abi abi, long nr,
 	 * kind: the answer must not depend on what the tracer chose to
 	 * resolve */
 	for (i = 0; p->has_fs && f && i < f->npaths && i < 2; i++)
-		for (bit = POLICY_FS_READ; bit <= POLICY_FS_EXEC; bit <<= 1)
+		for (bit = POLICY_FS_READ; bit <= POLICY_FS_STAT; bit <<= 1)
 			if ((f->paths[i].rights & bit) && f->paths[i].path)
 				reqs[n++] = (struct req){
 					.kind = REQ_PATH,

@@ -34,6 +34,9 @@ enum rights_kind {
 #define R POLICY_FS_READ
 #define W POLICY_FS_WRITE
 #define X POLICY_FS_EXEC
+/* metadata only: what a name is (type, size, mode, link target, access
+ * bits), never what the file holds */
+#define S POLICY_FS_STAT
 #define NOFOLLOW AT_SYMLINK_NOFOLLOW
 
 /* A path at arg pa relative to dirfd da; fol: follows the final symlink
@@ -65,7 +68,7 @@ enum rights_kind {
 
 /* Sorted by name (the unit test checks): looked up with bsearch. */
 static const struct fs_access fs_table[] = {
-	FIXED("access", R, P(0, -1, true, 0, 0)),
+	FIXED("access", S, P(0, -1, true, 0, 0)),
 	FIXED("acct", W, P(0, -1, true, 0, 0)),
 	FIXED("chdir", R, P(0, -1, true, 0, 0)),
 	FIXED("chmod", W, P(0, -1, true, 0, 0)),
@@ -78,12 +81,12 @@ static const struct fs_access fs_table[] = {
 		      .fd_arg = -1, .follow = true, .creates = true } } },
 	FIXED("execve", X, P(0, -1, true, 0, 0)),
 	FLAGS("execveat", 4, X, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
-	FIXED("faccessat", R, P(1, 0, true, 0, 0)),
-	FLAGS("faccessat2", 3, R, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
+	FIXED("faccessat", S, P(1, 0, true, 0, 0)),
+	FLAGS("faccessat2", 3, S, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
 	FIXED("fchmodat", W, P(1, 0, true, 0, 0)),
 	FLAGS("fchmodat2", 3, W, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
 	FLAGS("fchownat", 4, W, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
-	FLAGS("fstatat64", 3, R, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
+	FLAGS("fstatat64", 3, S, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
 	FIXED("futimesat", W, P(1, 0, true, 0, 0)),
 	FIXED("getxattr", R, P(0, -1, true, 0, 0)),
 	FLAGS("getxattrat", 2, R, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
@@ -101,8 +104,8 @@ static const struct fs_access fs_table[] = {
 	FIXED("llistxattr", R, P(0, -1, false, 0, 0)),
 	FIXED("lremovexattr", W, P(0, -1, false, 0, 0)),
 	FIXED("lsetxattr", W, P(0, -1, false, 0, 0)),
-	FIXED("lstat", R, P(0, -1, false, 0, 0)),
-	FIXED("lstat64", R, P(0, -1, false, 0, 0)),
+	FIXED("lstat", S, P(0, -1, false, 0, 0)),
+	FIXED("lstat64", S, P(0, -1, false, 0, 0)),
 	FIXED("mkdir", W, PC(0, -1)),
 	FIXED("mkdirat", W, PC(1, 0)),
 	FIXED("mknod", W, PC(0, -1)),
@@ -121,9 +124,9 @@ static const struct fs_access fs_table[] = {
 		      .fd_arg = 0, .follow = true } } },
 	FLAGS("name_to_handle_at", 4, R,
 	      P(1, 0, false, AT_SYMLINK_FOLLOW, AT_EMPTY_PATH)),
-	FLAGS("newfstatat", 3, R, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
-	FIXED("oldlstat", R, P(0, -1, false, 0, 0)),
-	FIXED("oldstat", R, P(0, -1, true, 0, 0)),
+	FLAGS("newfstatat", 3, S, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
+	FIXED("oldlstat", S, P(0, -1, false, 0, 0)),
+	FIXED("oldstat", S, P(0, -1, true, 0, 0)),
 	OPEN("open", FS_FLAGS_ARG, 1, 0, -1),
 	FLAGS("open_tree", 2, R, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
 	OPEN("openat", FS_FLAGS_ARG, 2, 1, 0),
@@ -132,8 +135,8 @@ static const struct fs_access fs_table[] = {
 	  .rights_kind = RIGHTS_MPROTECT,
 	  .path = { { .src = FS_SRC_ADDR, .path_arg = -1, .dirfd_arg = -1,
 		      .fd_arg = 0, .follow = true } } },
-	FIXED("readlink", R, P(0, -1, false, 0, 0)),
-	FIXED("readlinkat", R, P(1, 0, false, 0, 0)),
+	FIXED("readlink", S, P(0, -1, false, 0, 0)),
+	FIXED("readlinkat", S, P(1, 0, false, 0, 0)),
 	FIXED("removexattr", W, P(0, -1, true, 0, 0)),
 	FLAGS("removexattrat", 2, W, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
 	TWO("rename", -1, P(0, -1, false, 0, 0), PC(1, -1)),
@@ -142,11 +145,11 @@ static const struct fs_access fs_table[] = {
 	FIXED("rmdir", W, P(0, -1, false, 0, 0)),
 	FIXED("setxattr", W, P(0, -1, true, 0, 0)),
 	FLAGS("setxattrat", 2, W, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
-	FIXED("stat", R, P(0, -1, true, 0, 0)),
-	FIXED("stat64", R, P(0, -1, true, 0, 0)),
-	FIXED("statfs", R, P(0, -1, true, 0, 0)),
-	FIXED("statfs64", R, P(0, -1, true, 0, 0)),
-	FLAGS("statx", 2, R, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
+	FIXED("stat", S, P(0, -1, true, 0, 0)),
+	FIXED("stat64", S, P(0, -1, true, 0, 0)),
+	FIXED("statfs", S, P(0, -1, true, 0, 0)),
+	FIXED("statfs64", S, P(0, -1, true, 0, 0)),
+	FLAGS("statx", 2, S, P(1, 0, true, NOFOLLOW, AT_EMPTY_PATH)),
 	FIXED("swapoff", W, P(0, -1, true, 0, 0)),
 	FIXED("swapon", W, P(0, -1, true, 0, 0)),
 	/* the target is only a string; the link is what is created */

@@ -6,6 +6,7 @@
  */
 #include "policy/policy_int.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -33,7 +34,20 @@ static const char *const keywords[] = {
 };
 
 static const char *const rule_kinds[] = {
-	"fs.read", "fs.write", "fs.exec", "net.connect", "net.bind", "signal",
+	"fs.read", "fs.write", "fs.exec", "fs.stat", "net.connect", "net.bind",
+	"signal",
+};
+
+/* The right each fs.* kind decides (fs_covers() says which requirements
+ * that takes in: fs.read also decides stat). */
+static const struct {
+	const char *name;
+	unsigned right;
+} fs_kinds[] = {
+	{ "fs.read", POLICY_FS_READ },
+	{ "fs.write", POLICY_FS_WRITE },
+	{ "fs.exec", POLICY_FS_EXEC },
+	{ "fs.stat", POLICY_FS_STAT },
 };
 
 static const struct {
@@ -674,12 +688,14 @@ static int fs_pattern(struct loader *ld, const struct tok *t, char **out)
 static int parse_fs_rule(struct loader *ld, const struct stmt *s, size_t i,
 			 struct rule *r)
 {
-	const char *kind = s->t[i].s + 3;
+	size_t k;
 	int rc;
 
-	r->right = strcmp(kind, "read") == 0	? POLICY_FS_READ :
-		   strcmp(kind, "write") == 0 ? POLICY_FS_WRITE :
-						  POLICY_FS_EXEC;
+	/* parse_rule checked the kind against rule_kinds[] */
+	for (k = 0; k < ARRAY_SIZE(fs_kinds); k++)
+		if (strcmp(s->t[i].s, fs_kinds[k].name) == 0)
+			r->right = fs_kinds[k].right;
+	assert(r->right);
 	if (++i == s->n) {
 		ERR(ld, &s->t[i - 1], "expected path patterns after \"%s\"",
 		    s->t[i - 1].s);
@@ -1249,4 +1265,16 @@ bool policy_has_fs_rules(const struct policy *p)
 bool policy_has_net_rules(const struct policy *p)
 {
 	return p->has_net;
+}
+
+bool policy_may_change_root(const struct policy *p)
+{
+	size_t i;
+
+	if (p->unsafe & POLICY_UNSAFE_USERNS)
+		return true;
+	for (i = 0; i < p->ncaps; i++)
+		if (p->caps[i] == CAP_SYS_ADMIN || p->caps[i] == CAP_SYS_CHROOT)
+			return true;
+	return false;
 }

@@ -101,6 +101,11 @@ bool policy_has_fs_rules(const struct policy *p);
 /* Whether any rule (or the default) traps: the debugger may open. */
 bool policy_has_trap(const struct policy *p);
 bool policy_has_net_rules(const struct policy *p);
+/* Whether the jailed program may change its root or see another mount
+ * tree (a kept CAP_SYS_CHROOT or CAP_SYS_ADMIN, allow-unsafe userns):
+ * then its paths are only meaningful in the tracer, which checks them in
+ * jail's view and hands them back in the program's. */
+bool policy_may_change_root(const struct policy *p);
 
 /* --- compilation --- */
 
@@ -137,10 +142,15 @@ void policy_list_groups(struct strbuf *out);
 
 /* --- evaluation (tracer side; pure: no system calls) --- */
 
+/* The rights a path requirement needs. STAT is reading what a name is
+ * (its type, size, owner, mode, link target, access bits), not what it
+ * holds: stat, access, readlink and their kin need it instead of READ. A
+ * fs.read rule decides STAT requirements too; a fs.stat rule only them. */
 enum {
 	POLICY_FS_READ = 1u << 0,
 	POLICY_FS_WRITE = 1u << 1,
 	POLICY_FS_EXEC = 1u << 2,
+	POLICY_FS_STAT = 1u << 3,
 };
 
 /* A decoded socket address (from connect, bind, sendto, sendmsg). */

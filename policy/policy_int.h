@@ -313,6 +313,12 @@ struct sc_plan {
 	const struct rule *why_rule;
 	struct kent *ent;	/* PLAN_KERNEL: first match, in order */
 	size_t nent;
+	/* PLAN_KERNEL of a call that needs only the stat right: the fs.*
+	 * rule that allows its path whatever it is (fs_stat_all) */
+	const struct rule *stat_all;
+	/* PLAN_KERNEL: the last entry is the complement of the one before,
+	 * so the filter's default is never reached */
+	bool complete;
 	/* libseccomp cannot name it (a syscall newer than its tables):
 	 * decided by a number check in jail's own prologue instead */
 	bool raw;
@@ -332,7 +338,26 @@ void lowered_free(struct lowered *lo);
 int emit_ctx(const struct lowered *lo, enum sc_abi abi, void **ctx,
 	     struct strbuf *err);
 
+/* The requirements a fs.* rule of `right` decides: fs.read decides stat
+ * requirements too (who may read a file may know what it is); each other
+ * kind only its own. */
+static inline unsigned fs_covers(unsigned right)
+{
+	return right == POLICY_FS_READ ? POLICY_FS_READ | POLICY_FS_STAT :
+					 right;
+}
+
 /* ---- eval.c ---- */
+
+/* The pattern that matches every path (a C comment cannot spell it). */
+#define FS_PAT_ALL "/**"
+
+/* The rule that allows every stat requirement whatever its path: the
+ * first fs.* rule covering stat, when it is an allow whose patterns
+ * include FS_PAT_ALL. NULL when there is none. eval.c lets it allow stat
+ * of objects that have no path too, and compile.c decides metadata calls
+ * in the kernel by it. */
+const struct rule *fs_stat_all(const struct policy *p);
 
 /* Whether r's conditions hold for args (key k of abi). Exposed for the
  * compile tests, which compare the kernel's answer with this one. */

@@ -33,7 +33,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct policy_decision d;
 	uint64_t args[6] = { 1, 2, 0x100000003ull, 0, 0, 0 };
 	struct policy_path pp = { "/usr/lib/x", POLICY_FS_READ };
-	struct policy_facts f = { .npaths = 1, .paths = { pp } };
+	/* a stat requirement of an object with no path */
+	struct policy_path pl = { "pipe:[7]", POLICY_FS_STAT };
+	struct policy_facts f = { .npaths = 2, .paths = { pp, pl } };
 	char *text = malloc(size + 1);
 	long nr;
 

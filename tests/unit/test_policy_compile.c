@@ -4,6 +4,7 @@
  * it must decide as the tracer would); then a few filters are loaded for
  * real in forked children. */
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/seccomp.h>
 #include <seccomp.h>
@@ -167,6 +168,23 @@ static void test_flags(void)
 		{ X64, "read", 0, { 0 }, TRACE },
 		{ I386, "read", 0, { 0 }, TRACE },
 	};
+	/* with the filter's default TRACE, what one condition leaves to
+	 * a different catch-all is still decided in the kernel */
+	static const struct tcase gated[] = {
+		{ X64, "mmap", 0, { 0, 4096, PROT_READ, MAP_PRIVATE }, ALLOW },
+		{ X64, "mmap", 0, { 0, 4096, PROT_EXEC, MAP_PRIVATE }, TRACE },
+		{ X64, "mprotect", 0, { 0, 4096, PROT_READ }, TRACE },
+		{ I386, "mmap2", 0, { 0, 4096, PROT_READ, MAP_PRIVATE },
+		  TRACE },
+		{ X64, "kill", 0, { 5, 0 }, ALLOW },
+		{ X64, "kill", 0, { 5, 9 }, TRACE },
+		{ X64, "getpid", 0, { 0 }, TRACE },
+	};
+	static const struct tcase stat_gated[] = {
+		{ X64, "newfstatat", 0, { 3, 0x1000, 0x2000, 0 }, ALLOW },
+		{ X64, "newfstatat", 0, { 3, 0x1000, 0x2000, 0x1000 }, TRACE },
+		{ X64, "readlink", 0, { 0x1000, 0x2000, 4096 }, ALLOW },
+	};
 
 	check_table("kill in kernel", text, POLICY_COMPILE_KILL_IN_KERNEL,
 		    in_kernel, ARRAY_SIZE(in_kernel));
@@ -175,6 +193,13 @@ static void test_flags(void)
 	check_table("default deny traced", "default deny\nkill getppid\n",
 		    POLICY_COMPILE_TRACE_DENIALS, def_traced,
 		    ARRAY_SIZE(def_traced));
+	check_table("trace denials, one condition",
+		    "default deny\nallow fs.read /usr/**\nallow mmap\n"
+		    "allow kill if sig == 0\n", POLICY_COMPILE_TRACE_DENIALS,
+		    gated, ARRAY_SIZE(gated));
+	check_table("trace denials, stat", "default deny\nallow fs.stat /**\n",
+		    POLICY_COMPILE_TRACE_DENIALS, stat_gated,
+		    ARRAY_SIZE(stat_gated));
 }
 
 static void test_conditions(void)
@@ -345,71 +370,111 @@ static void test_mux(void)
 	check_table("i386 multiplexers", text, 0, c, ARRAY_SIZE(c));
 }
 
-/* Where the kernel decides, it must decide as the evaluator does. */
-static void differential(const char *what, const char *text)
+/* What the tracer may find out about a call with these arguments, as
+ * policy_facts: none for calls without paths; for a call that needs
+ * only the stat right, an absolute path or an object with no path, and
+ * no path at all when it may name its descriptor (AT_EMPTY_PATH, as
+ * fstat does). The kernel's answer must hold for each. */
+static size_t stat_facts(enum sc_abi abi, unsigned k, const uint64_t args[6],
+			 struct policy_facts f[3])
+{
+	const struct fs_access *fa = policy_fs_access(abi, (long)k);
+	uint64_t flags;
+
+	memset(f, 0, 3 * sizeof(*f));
+	if (!fa || fs_possible_rights(fa) != POLICY_FS_STAT)
+		return 0;
+	f[0].npaths = f[1].npaths = 1;
+	f[0].paths[0] = (struct policy_path){ "/usr/include/stdio.h",
+					      POLICY_FS_STAT };
+	f[1].paths[0] = (struct policy_path){ "pipe:[4026]", POLICY_FS_STAT };
+	flags = policy_fs_flags(fa, args);
+	if (fa->path[0].empty_flag && (flags & fa->path[0].empty_flag))
+		return 3;
+	return 2;
+}
+
+static bool key_named(const struct policy *p, enum sc_abi abi, unsigned k)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrules; i++)
+		if (p->rules[i].kind == RK_SYSCALL &&
+		    key_has(&p->rules[i].keys[abi], k))
+			return true;
+	return false;
+}
+
+/* Where the kernel decides, it must decide as the evaluator does: every
+ * syscall a rule names, and the calls that need only the stat right;
+ * flags: POLICY_COMPILE_*. */
+static void differential_flags(const char *what, const char *text,
+			       unsigned flags)
 {
 	static const uint64_t vals[] = {
-		0, 1, 2, 3, 4, 5, 10, 0x800, 0xffffffffull, 0x100000000ull,
-		0x100000001ull, 0xffffffffffffffffull, 0xffffff9cull,
-		0xffffffffffffff9cull, 0x7fffffffffffffffull,
+		0, 1, 2, 3, 4, 5, 10, 0x100, 0x800, 0x1000, 0xffffffffull,
+		0x100000000ull, 0x100000001ull, 0xffffffffffffffffull,
+		0xffffff9cull, 0xffffffffffffff9cull, 0x7fffffffffffffffull,
 	};
 	struct policy *p = load(text);
 	struct jail_bpf b = { 0 };
-	size_t bad = 0, checked = 0, traced = 0, i, j, v;
+	size_t bad = 0, checked = 0, traced = 0, j, v;
 	int abi;
 
-	if (!p || compile(p, 0, &b) < 0) {
+	if (!p || compile(p, flags, &b) < 0) {
 		T_OK(0, "%s: compiles", what);
 		goto out;
 	}
-	for (abi = 0; abi < ABI_COUNT; abi++)
-		for (i = 0; i < p->nrules; i++) {
-			const struct rule *r = &p->rules[i];
-			unsigned k;
+	for (abi = 0; abi < ABI_COUNT; abi++) {
+		unsigned k;
 
-			if (r->kind != RK_SYSCALL)
+		for (k = 0; k < KEY_NR_MAX; k++) {
+			const struct fs_access *fa =
+				policy_fs_access(abi, (long)k);
+
+			if (!key_named(p, abi, k) &&
+			    !(p->has_fs && fa &&
+			      fs_possible_rights(fa) == POLICY_FS_STAT))
 				continue;
-			for (k = 0; k < KEY_NR_MAX; k++) {
-				if (!key_has(&r->keys[abi], k))
-					continue;
-				for (j = 0; j < 6; j++)
-					for (v = 0; v < ARRAY_SIZE(vals) *
-						    ARRAY_SIZE(vals); v++) {
-						struct seccomp_data d = {
-							.nr = (int)k,
-							.arch = abi_audit_arch(abi),
-						};
-						struct policy_decision dec;
-						uint32_t ret, want;
-						uint64_t args[6] = { 0 };
+			for (j = 0; j < 6; j++)
+				for (v = 0; v < ARRAY_SIZE(vals) *
+					    ARRAY_SIZE(vals); v++) {
+					struct seccomp_data d = {
+						.nr = (int)k,
+						.arch = abi_audit_arch(abi),
+					};
+					struct policy_decision dec;
+					struct policy_facts f[3];
+					uint32_t ret, want;
+					uint64_t args[6] = { 0 };
+					size_t nf, x;
 
-						args[j] = vals[v %
-							ARRAY_SIZE(vals)];
-						args[(j + 1) % 6] = vals[v /
-							ARRAY_SIZE(vals)];
-						if (abi == ABI_I386) {
-							args[j] &= 0xffffffff;
-							args[(j + 1) % 6] &=
-								0xffffffff;
-						}
-						memcpy(d.args, args,
-						       sizeof(args));
-						bpf_sim(b.insns, b.len, &d,
-							&ret);
+					args[j] = vals[v % ARRAY_SIZE(vals)];
+					args[(j + 1) % 6] =
+						vals[v / ARRAY_SIZE(vals)];
+					if (abi == ABI_I386) {
+						args[j] &= 0xffffffff;
+						args[(j + 1) % 6] &= 0xffffffff;
+					}
+					memcpy(d.args, args, sizeof(args));
+					bpf_sim(b.insns, b.len, &d, &ret);
+					checked++;
+					if (ret == TRACE) {
+						traced++;
+						continue;
+					}
+					nf = stat_facts(abi, k, args, f);
+					for (x = 0; x < (nf ? nf : 1); x++) {
 						policy_eval_syscall(p, abi, k,
-								    args, NULL,
-								    &dec);
-						want = kernel_action(
-							dec.action, dec.err,
-							0);
-						checked++;
-						if (ret == TRACE) {
-							traced++;
-							continue;
-						}
+							args, nf ? &f[x] : NULL,
+							&dec);
+						want = kernel_action(dec.action,
+								     dec.err,
+								     flags);
 						if (ret != want && bad++ < 5)
 							printf("# %s %s args "
-							       "%d=%#llx: "
+							       "%d=%#llx "
+							       "facts %zu: "
 							       "kernel %#x, "
 							       "eval %#x\n",
 							       abi_name(abi),
@@ -417,10 +482,11 @@ static void differential(const char *what, const char *text)
 							       (int)j,
 							       (unsigned long long)
 								       args[j],
-							       ret, want);
+							       x, ret, want);
 					}
-			}
+				}
 		}
+	}
 	T_OK(bad == 0 && checked > 0,
 	     "%s: kernel agrees with eval (%zu checked, %zu traced, %zu "
 	     "differ)", what, checked, traced, bad);
@@ -429,8 +495,31 @@ out:
 	policy_free(p);
 }
 
+static void differential(const char *what, const char *text)
+{
+	differential_flags(what, text, 0);
+}
+
 static void test_differential(void)
 {
+	static const char stat_policy[] =
+		"default deny(ENOSYS)\n"
+		"allow fs.stat /**\n"
+		"deny(EACCES) fs.read /secret/**\n"
+		"allow fs.read /usr/**\n"
+		"deny(EACCES) readlink\n"
+		"log statfs\n"
+		"allow newfstatat if flags == AT_SYMLINK_NOFOLLOW\n"
+		"allow access if mode == 0\n"
+		"deny(ENOENT) faccessat if mode == 1\n"
+		"deny(EACCES) statx if flags & AT_EMPTY_PATH == 0\n"
+		"allow readlinkat\n"
+		"kill lstat\n"
+		"deny(ENOENT) stat64 if arg0 == 1\n"
+		"deny(ENOENT) stat64 if arg0 == 2\n"
+		"allow mmap\n"
+		"allow kill if sig == 0\n";
+
 	differential("conditions",
 		     "default deny\n"
 		     "allow socket if domain == AF_UNIX\n"
@@ -458,6 +547,21 @@ static void test_differential(void)
 		     "allow kill if sig == 0\n"
 		     "deny(EPERM) kill if pid == 1\n"
 		     "deny(EPERM) lseek if offset < 0x100000000\n");
+	differential("stat in the kernel", stat_policy);
+	differential_flags("stat in the kernel, denials traced (-o)",
+			   stat_policy, POLICY_COMPILE_TRACE_DENIALS);
+	differential("stat in the kernel, default allow",
+		     "default allow\n"
+		     "allow fs.read /**\n"
+		     "deny(EPERM) fs.write /**\n"
+		     "deny(EACCES) statx if flags & AT_EMPTY_PATH == "
+		     "AT_EMPTY_PATH\n"
+		     "deny(ENOENT) newfstatat if dirfd == 3\n");
+	differential("stat in the tracer",
+		     "default deny\n"
+		     "deny fs.stat /secret/**\n"
+		     "allow fs.stat /**\n"
+		     "allow readlink newfstatat\n");
 }
 
 /* --- the real kernel --- */
@@ -741,6 +845,142 @@ static void test_fast_opens(void)
 	check_table("fast opens off", text, 0, off, ARRAY_SIZE(off));
 }
 
+/* --check says where the metadata calls are decided, and why. */
+static void check_stat_report(void)
+{
+	struct policy *p = load("default deny(ENOSYS)\n"
+				"allow fs.stat /**\n"
+				"deny(EACCES) readlink\n"
+				"allow fs.read /usr/**\n");
+	struct policy *chr = load("default allow\ncaps keep CAP_SYS_CHROOT\n"
+				  "allow fs.stat /**\n");
+	struct strbuf out = STRBUF_INIT;
+	const char *s;
+
+	if (!p || !chr)
+		goto out;
+	policy_check(p, 0, &out);
+	s = sb_str(&out);
+	T_OK(strstr(s, "  kernel: allow (c.conf:2) [needs only the stat "
+		       "right: c.conf:2 allows every path]\n    stat lstat "
+		       "access statfs") != NULL,
+	     "check: metadata calls allowed in the kernel, with the rule");
+	T_OK(strstr(s, "  kernel: deny(EACCES) (c.conf:3) [needs only the "
+		       "stat right: c.conf:2 allows every path]\n    "
+		       "readlink\n"),
+	     "check: a syscall rule decides one in the kernel");
+	T_OK(strstr(s, "  kernel: tracer if arg3 & 0x1000 == 0x1000 (c.conf:2); "
+		       "allow if arg3 & 0x1000 == 0 (c.conf:2)") != NULL,
+	     "check: AT_EMPTY_PATH goes to the tracer");
+	sb_reset(&out);
+	policy_check(chr, 0, &out);
+	T_OK(strstr(sb_str(&out), "  tracer: fs.* rules check its paths (the "
+				  "program may change its root: they are "
+				  "checked in its view) (c.conf:3)\n") != NULL,
+	     "check: a program that may chroot keeps them in the tracer");
+out:
+	sb_free(&out);
+	policy_free(p);
+	policy_free(chr);
+}
+
+/* Calls that need only the stat right stay in the kernel when the first
+ * fs.* rule deciding stat allows every path: a syscall rule then decides
+ * them, else they are allowed. The others still go to the tracer. */
+static void test_stat(void)
+{
+	const uint64_t cwd = (uint64_t)(int64_t)AT_FDCWD;
+	const uint64_t empty = 0x1000;	/* AT_EMPTY_PATH */
+	const struct tcase in_kernel[] = {
+		{ X64, "readlink", 0, { 0x1000, 0x2000, 4096 }, ALLOW },
+		{ X64, "readlinkat", 0, { cwd, 0x1000, 0x2000, 4096 }, ALLOW },
+		{ X64, "newfstatat", 0, { cwd, 0x1000, 0x2000, 0 }, ALLOW },
+		{ X64, "newfstatat", 0, { cwd, 0x1000, 0x2000, 0x100 }, ALLOW },
+		{ X64, "access", 0, { 0x1000, 4 }, ALLOW },
+		{ X64, "faccessat2", 0, { cwd, 0x1000, 4, 0 }, ALLOW },
+		{ X64, "stat", 0, { 0x1000, 0x2000 }, ALLOW },
+		{ X64, "lstat", 0, { 0x1000, 0x2000 }, ALLOW },
+		{ X64, "statx", 0, { cwd, 0x1000, 0, 0x7ff }, ALLOW },
+		{ X64, "statfs", 0, { 0x1000, 0x2000 }, ALLOW },
+		/* fstat(fd): no path, so no requirement, and no syscall
+		 * rule: the default decides, in the tracer */
+		{ X64, "newfstatat", 0, { 3, 0x1000, 0x2000, empty }, TRACE },
+		{ X64, "statx", 0, { 3, 0x1000, empty, 0x7ff }, TRACE },
+		/* reading, writing, exec, chdir: still checked */
+		{ X64, "openat", 0, { cwd, 0x1000, 0 }, TRACE },
+		{ X64, "unlink", 0, { 0x1000 }, TRACE },
+		{ X64, "execve", 0, { 0x1000 }, TRACE },
+		{ X64, "chdir", 0, { 0x1000 }, TRACE },
+		{ X64, "getxattr", 0, { 0x1000 }, TRACE },
+		{ X64, "getpid", 0, { 0 }, ERRNO(ENOSYS) },
+		{ I386, "stat64", 0, { 0x1000, 0x2000 }, ALLOW },
+		{ I386, "oldstat", 0, { 0x1000, 0x2000 }, ALLOW },
+		{ I386, "fstatat64", 0, { cwd, 0x1000, 0x2000, 0 }, ALLOW },
+		{ I386, "statfs64", 0, { 0x1000, 84, 0x2000 }, ALLOW },
+		{ I386, "readlink", 0, { 0x1000, 0x2000, 4096 }, ALLOW },
+		{ I386, "openat", 0, { cwd, 0x1000, 0 }, TRACE },
+	};
+	/* glibc's fstat: newfstatat(fd, "", AT_EMPTY_PATH); allowed by a
+	 * syscall rule it is allowed either way */
+	const struct tcase named[] = {
+		{ X64, "newfstatat", 0, { 3, 0x1000, 0x2000, empty }, ALLOW },
+		{ X64, "newfstatat", 0, { cwd, 0x1000, 0x2000, 0 }, ALLOW },
+		{ X64, "readlink", 0, { 0x1000, 0x2000, 4096 }, ERRNO(EACCES) },
+		{ X64, "readlinkat", 0, { cwd, 0x1000, 0x2000, 4096 }, ALLOW },
+		{ X64, "access", 0, { 0x1000, 4 }, ERRNO(ENOENT) },
+		{ X64, "faccessat", 0, { cwd, 0x1000, 4 }, ALLOW },
+		/* log needs the tracer */
+		{ X64, "statfs", 0, { 0x1000, 0x2000 }, TRACE },
+		{ I386, "readlink", 0, { 0x1000, 0x2000, 4096 }, ERRNO(EACCES) },
+		{ X64, "openat", 0, { cwd, 0x1000, 0 }, TRACE },
+	};
+	const struct tcase default_allow[] = {
+		{ X64, "newfstatat", 0, { 3, 0x1000, 0x2000, empty }, ALLOW },
+		{ X64, "readlink", 0, { 0x1000, 0x2000, 4096 }, ALLOW },
+		{ X64, "openat", 0, { cwd, 0x1000, 0 }, TRACE },
+	};
+	/* a narrower rule first: each path must be looked at */
+	const struct tcase narrow[] = {
+		{ X64, "readlink", 0, { 0x1000, 0x2000, 4096 }, TRACE },
+		{ X64, "newfstatat", 0, { cwd, 0x1000, 0x2000, 0 }, TRACE },
+		{ X64, "access", 0, { 0x1000, 4 }, TRACE },
+		{ I386, "stat64", 0, { 0x1000, 0x2000 }, TRACE },
+	};
+	const struct tcase traced[] = {
+		{ X64, "readlink", 0, { 0x1000, 0x2000, 4096 }, TRACE },
+		{ X64, "newfstatat", 0, { cwd, 0x1000, 0x2000, 0 }, TRACE },
+	};
+
+	check_table("stat allowed", "default deny(ENOSYS)\n"
+		    "allow fs.stat /**\nallow fs.read /usr/**\n", 0,
+		    in_kernel, ARRAY_SIZE(in_kernel));
+	check_table("stat allowed, syscall rules",
+		    "default deny(ENOSYS)\nallow fs.read /**\n"
+		    "allow newfstatat faccessat readlinkat\n"
+		    "deny(EACCES) readlink\ndeny(ENOENT) access\nlog statfs\n",
+		    0, named, ARRAY_SIZE(named));
+	check_table("stat allowed, default allow",
+		    "default allow\nallow fs.write /tmp/**\nallow fs.stat /**\n",
+		    0, default_allow, ARRAY_SIZE(default_allow));
+	check_table("stat: a narrower rule first", "default deny(ENOSYS)\n"
+		    "deny fs.stat /secret/**\nallow fs.stat /**\n"
+		    "allow fs.read /usr/**\n", 0, narrow, ARRAY_SIZE(narrow));
+	check_table("stat: a narrower fs.read first", "default allow\n"
+		    "deny(EACCES) fs.read /secret/**\nallow fs.stat /**\n",
+		    0, traced, ARRAY_SIZE(traced));
+	check_table("stat: a narrower allow only", "default allow\n"
+		    "allow fs.stat /usr/**\n", 0, traced, ARRAY_SIZE(traced));
+	check_table("stat: log of every path", "default allow\n"
+		    "log fs.stat /**\n", 0, traced, ARRAY_SIZE(traced));
+	check_table("stat: the program may chroot", "default allow\n"
+		    "caps keep CAP_SYS_CHROOT\nallow fs.read /**\n", 0,
+		    traced, ARRAY_SIZE(traced));
+	check_table("stat: the program may make a user namespace",
+		    "default allow\nallow-unsafe userns\nallow fs.stat /**\n",
+		    0, traced, ARRAY_SIZE(traced));
+	check_stat_report();
+}
+
 /* The descriptor calls jail's path calls are run through (chdir as
  * fchdir...) reach the tracer under fs.* rules unless simply allowed. */
 static void test_twins(void)
@@ -760,6 +1000,20 @@ static void test_twins(void)
 	static const struct tcase nofs[] = {
 		{ X64, "fchdir", 0, { 3 }, ERRNO(ENOSYS) },
 	};
+	/* under allow fs.stat, the stat family's twins are decided in the
+	 * kernel; a stat call the tracer still runs (log readlink) must
+	 * not find its twin refused there */
+	const uint64_t cwd = (uint64_t)(int64_t)AT_FDCWD;
+	const struct tcase stat_twins[] = {
+		{ X64, "readlink", 0, { 0x1000, 0x2000, 64 }, TRACE },
+		{ X64, "readlinkat", 0, { 3, 0x1000, 0x2000, 64 }, TRACE },
+		{ X64, "newfstatat", 0, { 3, 0x1000, 0x2000, 0x100 }, TRACE },
+		{ I386, "fstatat64", 0, { 3, 0x1000, 0x2000, 0x100 }, TRACE },
+		{ X64, "statx", 0, { cwd, 0x1000, 0x100, 0x7ff }, ALLOW },
+		{ X64, "faccessat2", 0, { 3, 0x1000, 4, 0x100 }, ALLOW },
+		{ X64, "faccessat2", 0, { 3, 0x1000, 4, 0x1000 }, TRACE },
+		{ X64, "access", 0, { 0x1000, 4 }, ALLOW },
+	};
 
 	check_table("twins, fs rules", "default deny(ENOSYS)\nallow close\n"
 		    "allow fs.read /**\n", 0, deny, ARRAY_SIZE(deny));
@@ -768,6 +1022,10 @@ static void test_twins(void)
 		    ARRAY_SIZE(allow));
 	check_table("twins, no fs rules", "default deny(ENOSYS)\n", 0, nofs,
 		    ARRAY_SIZE(nofs));
+	check_table("stat twins", "default deny(ENOSYS)\nallow fs.stat /**\n"
+		    "log readlink\ndeny(EACCES) readlinkat newfstatat\n"
+		    "deny(EACCES) fstatat64\nallow statx\n", 0, stat_twins,
+		    ARRAY_SIZE(stat_twins));
 }
 
 int main(void)
@@ -781,6 +1039,7 @@ int main(void)
 	test_mux();
 	test_fast_opens();
 	test_twins();
+	test_stat();
 	test_differential();
 	test_sizes();
 	test_examples();

@@ -54,6 +54,7 @@ static struct policy_decision *fs_call(const struct policy *p,
 #define R POLICY_FS_READ
 #define W POLICY_FS_WRITE
 #define X POLICY_FS_EXEC
+#define S POLICY_FS_STAT
 
 static bool is(const struct policy_decision *d, enum policy_action a,
 	       int err, const char *origin, const char *tip)
@@ -184,6 +185,186 @@ static void test_layers(void)
 out:
 	policy_free(p);
 	policy_free(nofs);
+}
+
+/* fs.stat: which rule decides a stat requirement (the first matching
+ * fs.read or fs.stat rule), what it leaves to the others, and its place
+ * among syscall rules. */
+static void test_stat(void)
+{
+	struct policy *p = load("default deny\n"
+				"deny(EACCES) fs.stat /secret/**\n"
+				"allow fs.read /usr/**\n"
+				"allow fs.stat /**\n"
+				"deny(ENOENT) fs.read /**\n"
+				"allow fs.write /tmp/**\n");
+	struct policy *calls = load("default deny(ENOSYS)\n"
+				    "allow fs.stat /**\n"
+				    "deny(EACCES) readlink\n"
+				    "log statfs\n"
+				    "allow newfstatat if flags == "
+				    "AT_SYMLINK_NOFOLLOW\n"
+				    "allow fs.read /usr/**\n");
+
+	if (!p || !calls)
+		goto out;
+	T_OK(is(fs_call(p, "newfstatat", "/usr/include/stdio.h", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:3", ""),
+	     "stat: fs.read decides stat requirements too (first match)");
+	T_OK(is(fs_call(p, "newfstatat", "/secret/key", S, NULL, 0),
+		POLICY_DENY, EACCES, "e.conf:2", "allow fs.stat /secret/key"),
+	     "stat: a deny before it, with a fs.stat tip");
+	T_OK(is(fs_call(p, "readlink", "/home/u/x", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:4", ""),
+	     "stat: allow fs.stat /** lets any name be looked at");
+	T_OK(is(fs_call(p, "openat", "/home/u/x", R, NULL, 0),
+		POLICY_DENY, ENOENT, "e.conf:5", "allow fs.read /home/u/x"),
+	     "stat: fs.stat does not decide reads");
+	T_OK(is(fs_call(p, "openat", "/secret/key", R, NULL, 0),
+		POLICY_DENY, ENOENT, "e.conf:5", "allow fs.read /secret/key"),
+	     "stat: nor do its denials");
+	T_OK(is(fs_call(p, "openat", "/tmp/x", W, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:6", ""),
+	     "stat: nor writes");
+	T_OK(is(fs_call(p, "execve", "/usr/bin/cc", X, NULL, 0),
+		POLICY_DENY, EPERM, NULL, "allow fs.exec /usr/bin/cc"),
+	     "stat: nor execs (no rule: the default)");
+	/* with syscall rules: the most severe of rule and requirement */
+	T_OK(is(fs_call(calls, "readlink", "/usr/lib", S, NULL, 0),
+		POLICY_DENY, EACCES, "e.conf:3", "allow readlink"),
+	     "stat + syscall rule: deny readlink wins over an allowed path");
+	T_OK(is(fs_call(calls, "statfs", "/", S, NULL, 0),
+		POLICY_LOG, 0, "e.conf:4", ""),
+	     "stat + syscall rule: log statfs");
+	T_OK(is(fs_call(calls, "lstat", "/etc/shadow", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:2", ""),
+	     "stat, no syscall rule: the requirement alone decides");
+	T_OK(is(fs_call(calls, "newfstatat", "/x", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:2", ""),
+	     "stat + a conditional syscall rule that does not match: the "
+	     "requirement decides");
+	T_OK(is(fs_call(calls, "newfstatat", NULL, 0, NULL, 0),
+		POLICY_DENY, ENOSYS, NULL, "allow newfstatat"),
+	     "no requirement (fstat of a descriptor): rules, then the "
+	     "default");
+	T_OK(is(fs_call(calls, "openat", "/etc/passwd", R, NULL, 0),
+		POLICY_DENY, ENOSYS, NULL, "allow fs.read /etc/passwd"),
+	     "a read under an fs.stat /** policy is still checked");
+out:
+	policy_free(p);
+	policy_free(calls);
+}
+
+/* Policies without fs.stat rules decide a stat requirement exactly as
+ * they decided it when the metadata calls needed read: action, errno and
+ * rule. */
+static void test_stat_unchanged(void)
+{
+	static const char *const policies[] = {
+		"default deny\n"
+		"deny(EACCES) fs.read /etc/shadow\n"
+		"allow fs.read /usr/** /etc/**\n"
+		"allow fs.write /tmp/**\n"
+		"allow fs.exec /usr/bin/*\n"
+		"kill fs.exec /tmp/**\n"
+		"log fs.write /var/log/*.log\n",
+		"default deny(ENOSYS)\n"
+		"deny(ENOENT) fs.read /home/u/.local/**\n"
+		"allow fs.read /usr/** /home/u/proj/**\n"
+		"log fs.read /var/**\n"
+		"trap fs.read /opt/*\n"
+		"allow fs.write /tmp/**\n"
+		"deny(EROFS) fs.write /**\n"
+		"deny(EACCES) fs.read /**\n",
+		"default allow\n"
+		"deny(EACCES) fs.read /tmp/secret\n"
+		"deny(EPERM) fs.write /**\n",
+		"default allow\n"
+		"allow fs.write /tmp/**\n"
+		"allow fs.read /**\n",
+	};
+	static const char *const paths[] = {
+		"/", "/usr", "/usr/lib/x", "/etc/shadow", "/etc/hosts",
+		"/home/u/.local/lib", "/home/u/proj/a.c", "/var/log/a.log",
+		"/opt/x", "/opt/x/y", "/tmp", "/tmp/secret", "/tmp/a",
+		"/root/.bashrc",
+	};
+	struct policy_decision r;
+	size_t i, j, bad = 0, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(policies); i++) {
+		struct policy *p = load(policies[i]);
+
+		if (!p) {
+			bad++;
+			continue;
+		}
+		for (j = 0; j < ARRAY_SIZE(paths); j++) {
+			fs_call(p, "openat", paths[j], R, NULL, 0);
+			r = dec;
+			fs_call(p, "newfstatat", paths[j], S, NULL, 0);
+			n++;
+			if (r.action != dec.action || r.err != dec.err ||
+			    !r.origin != !dec.origin ||
+			    (r.origin && strcmp(r.origin, dec.origin))) {
+				printf("# policy %zu %s: read %s, stat %s\n",
+				       i, paths[j],
+				       policy_action_name(r.action),
+				       policy_action_name(dec.action));
+				bad++;
+			}
+		}
+		policy_free(p);
+	}
+	T_OK(bad == 0 && n > 0,
+	     "no fs.stat rule: stat is decided as read was (%zu cases)", n);
+}
+
+/* Objects with no path (a pipe as /dev/fd/N, a memfd, a deleted file)
+ * match no pattern; their metadata is allowed where the first rule that
+ * decides stat allows every path, as the kernel does when it decides
+ * the call (compile.c), and left to the default otherwise. */
+static void test_stat_pathless(void)
+{
+	struct policy *all = load("default deny\nallow fs.read /**\n");
+	struct policy *both = load("default deny\n"
+				   "allow fs.stat /usr/** /**\n");
+	struct policy *narrow = load("default deny\n"
+				     "deny fs.stat /secret/**\n"
+				     "allow fs.stat /**\n");
+	struct policy *denyall = load("default allow\n"
+				      "deny(EACCES) fs.stat /**\n");
+	struct policy *logall = load("default deny\nlog fs.stat /**\n");
+
+	if (!all || !both || !narrow || !denyall || !logall)
+		goto out;
+	T_OK(is(fs_call(all, "newfstatat", "pipe:[1234]", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:2", ""),
+	     "pathless: stat of a pipe, allow fs.read /** first");
+	T_OK(is(fs_call(all, "readlink", "memfd:x", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:2", ""),
+	     "pathless: a memfd too");
+	T_OK(is(fs_call(all, "openat", "pipe:[1234]", R, NULL, 0),
+		POLICY_DENY, EPERM, NULL, "allow fs.read pipe:[1234]"),
+	     "pathless: opening it still gets the default");
+	T_OK(is(fs_call(both, "statx", "deleted:/tmp/x", S, NULL, 0),
+		POLICY_ALLOW, 0, "e.conf:2", ""),
+	     "pathless: a rule with the all-paths pattern among others");
+	T_OK(is(fs_call(narrow, "newfstatat", "pipe:[7]", S, NULL, 0),
+		POLICY_DENY, EPERM, NULL, "allow fs.stat pipe:[7]"),
+	     "pathless: a narrower rule first: the default, as before");
+	T_OK(is(fs_call(denyall, "newfstatat", "pipe:[7]", S, NULL, 0),
+		POLICY_ALLOW, 0, NULL, ""),
+	     "pathless: a deny of every path does not match it");
+	T_OK(is(fs_call(logall, "newfstatat", "pipe:[7]", S, NULL, 0),
+		POLICY_DENY, EPERM, NULL, "allow fs.stat pipe:[7]"),
+	     "pathless: nor does a log of every path");
+out:
+	policy_free(all);
+	policy_free(both);
+	policy_free(narrow);
+	policy_free(denyall);
+	policy_free(logall);
 }
 
 static struct policy_sockaddr in4(const char *ip, uint16_t port)
@@ -473,8 +654,52 @@ static void test_table(void)
 		     (R | W), "i386 openat");
 	T_OK(rights_of(ABI_X86_64, "creat", 0, 0, 0, 0, 0) == W, "creat");
 	T_OK(rights_of(ABI_X86_64, "execve", 0, 0, 0, 0, 0) == X, "execve");
-	T_OK(rights_of(ABI_X86_64, "newfstatat", AT_FDCWD, 0, 0, 0, 0) == R,
-	     "newfstatat: read");
+	T_OK(rights_of(ABI_X86_64, "newfstatat", AT_FDCWD, 0, 0, 0, 0) == S,
+	     "newfstatat: stat");
+	{
+		/* the metadata calls need stat; the other reading calls
+		 * still need read */
+		static const char *const stat_calls[] = {
+			"stat", "lstat", "newfstatat", "statx", "access",
+			"faccessat", "faccessat2", "readlink", "readlinkat",
+			"statfs",
+		};
+		static const char *const stat_calls32[] = {
+			"stat", "stat64", "oldstat", "lstat", "lstat64",
+			"oldlstat", "fstatat64", "statx", "statfs",
+			"statfs64", "readlink", "access",
+		};
+		static const char *const read_calls[] = {
+			"chdir", "chroot", "getxattr", "lgetxattr",
+			"listxattr", "llistxattr", "open_tree",
+			"name_to_handle_at", "inotify_add_watch",
+		};
+		bool ok = true;
+		size_t i;
+
+		for (i = 0; i < ARRAY_SIZE(stat_calls); i++)
+			if (rights_of(ABI_X86_64, stat_calls[i], 0, 0, 0, 0,
+				      0) != S) {
+				printf("# %s\n", stat_calls[i]);
+				ok = false;
+			}
+		for (i = 0; i < ARRAY_SIZE(stat_calls32); i++)
+			if (rights_of(ABI_I386, stat_calls32[i], 0, 0, 0, 0,
+				      0) != S) {
+				printf("# i386 %s\n", stat_calls32[i]);
+				ok = false;
+			}
+		T_OK(ok, "the stat family, access, readlink, statfs: stat");
+		ok = true;
+		for (i = 0; i < ARRAY_SIZE(read_calls); i++)
+			if (rights_of(ABI_X86_64, read_calls[i], 0, 0, 0, 0,
+				      0) != R) {
+				printf("# %s\n", read_calls[i]);
+				ok = false;
+			}
+		T_OK(ok, "chdir, chroot, xattrs, open_tree, handles, inotify: "
+			 "still read");
+	}
 	T_OK(rights_of(ABI_X86_64, "rename", 0, 0, 0, 0, 0) == W &&
 		     rights_of(ABI_X86_64, "rename", 0, 0, 0, 0, 1) == W,
 	     "rename: write on both");
@@ -552,6 +777,9 @@ int main(void)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_fs();
 	test_layers();
+	test_stat();
+	test_stat_unchanged();
+	test_stat_pathless();
 	test_net();
 	test_conditions();
 	test_mux();

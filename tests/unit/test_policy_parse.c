@@ -240,6 +240,16 @@ static const struct bad bads[] = {
 				  "did you mean \"fs.read\"?" },
 	{ "allow fs.read tmp/**\n", "t.conf:1:15: \"tmp/**\" is not an "
 				    "absolute path" },
+	{ "allow fs.stats /**\n", "t.conf:1:7: unknown rule type "
+				  "\"fs.stats\", did you mean \"fs.stat\"?" },
+	{ "allow fs.stat\n", "t.conf:1:7: expected path patterns after "
+			     "\"fs.stat\"" },
+	{ "deny fs.stat /usr/** ${HOME}/** **\n", "t.conf:1:33: \"**\" is not "
+						 "an absolute path" },
+	{ "allow fs.stat ${NOPE}/x\n", "t.conf:1:15: unknown variable "
+				       "${NOPE}; define it with -D NOPE=VALUE" },
+	{ "allow fs.stat /a/[b\n", "t.conf:1:15: unclosed '[' in pattern "
+				   "\"/a/[b\"" },
 	{ "allow fs.read ${NOPE}/x\n", "t.conf:1:15: unknown variable "
 				       "${NOPE}; define it with -D NOPE=VALUE" },
 	{ "allow fs.write ${BUILD\n", "t.conf:1:16: unclosed \"${\"" },
@@ -272,6 +282,50 @@ static const struct bad bads[] = {
 	{ "allow read if fd == 1 | \n", "t.conf:1:24: expected a value" },
 	{ "allow read if fd == 0x1g\n", "t.conf:1:21: bad number \"0x1g\"" },
 };
+
+/* fs.stat: a rule kind of its own, with the patterns, actions and
+ * variables of the others; fs.read keeps its right (eval.c lets it cover
+ * stat too). */
+static void test_fs_stat(void)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct policy *p = load("default deny\n"
+				"allow fs.stat /** ${HOME}/x\n"
+				"deny(ENOENT) fs.stat /secret/**\n"
+				"allow fs.read /usr/**\n"
+				"log fs.stat ${CWD}/**/\n", &err);
+	const struct rule *r;
+
+	T_OK(p != NULL, "fs.stat rules load %s", sb_str(&err));
+	if (!p)
+		goto out;
+	r = &p->rules[0];
+	T_OK(r->kind == RK_FS && r->action == POLICY_ALLOW &&
+		     r->right == POLICY_FS_STAT && r->npats == 2 &&
+		     strcmp(r->pats[0].pat, FS_PAT_ALL) == 0 &&
+		     strcmp(r->pats[1].pat, "/home/user/x") == 0 &&
+		     r->pats[1].col == 19,
+	     "allow fs.stat: the stat right, patterns expanded, columns kept");
+	r = &p->rules[1];
+	T_OK(r->action == POLICY_DENY && r->err == ENOENT &&
+		     r->right == POLICY_FS_STAT,
+	     "deny(ENOENT) fs.stat");
+	T_OK(p->rules[2].right == POLICY_FS_READ,
+	     "fs.read keeps the read right");
+	T_OK(p->rules[3].action == POLICY_LOG &&
+		     strcmp(p->rules[3].pats[0].pat, "/work/proj/**") == 0,
+	     "log fs.stat, a trailing '/' dropped");
+	T_OK(policy_has_fs_rules(p), "fs.stat rules are fs rules");
+	T_OK(fs_covers(POLICY_FS_READ) ==
+			     (POLICY_FS_READ | POLICY_FS_STAT) &&
+		     fs_covers(POLICY_FS_STAT) == POLICY_FS_STAT &&
+		     fs_covers(POLICY_FS_WRITE) == POLICY_FS_WRITE &&
+		     fs_covers(POLICY_FS_EXEC) == POLICY_FS_EXEC,
+	     "fs.read covers stat; the others only their own right");
+out:
+	policy_free(p);
+	sb_free(&err);
+}
 
 static void test_errors(void)
 {
@@ -458,6 +512,7 @@ int main(void)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_lexer();
 	test_example();
+	test_fs_stat();
 	test_errors();
 	test_values();
 	test_groups();
