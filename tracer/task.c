@@ -558,26 +558,10 @@ ssize_t task_write_mem(struct task *t, uint64_t addr, const void *buf,
 	return n < 0 ? -errno : n;
 }
 
-int task_store_mem(struct task *t, uint64_t addr, const void *buf,
-		   size_t len)
-{
-	struct iovec l = { (void *)buf, len };
-	struct iovec r = { (void *)(uintptr_t)addr, len };
-	ssize_t n;
-
-	if (t->state != TS_STOPPED)
-		return t->state == TS_DEAD ? -ESRCH : -EBUSY;
-	if (len == 0 || len > 8 || (addr & 4095) + len > 4096)
-		return -EINVAL;
-	n = process_vm_writev(t->tid, &l, 1, &r, 1, 0);
-	if (n == (ssize_t)len)
-		return 0;
-	if (n >= 0)
-		return -EFAULT;
-	return errno == EPERM || errno == ENOSYS ? -ENOSYS : -errno;
-}
-
-int task_load_mem(struct task *t, uint64_t addr, void *buf, size_t len)
+/* task_store_mem and task_load_mem: one access of at most 8 bytes within
+ * a page, through process_vm_writev/readv (page protections apply). */
+static int small_access(struct task *t, uint64_t addr, void *buf, size_t len,
+			bool store)
 {
 	struct iovec l = { buf, len };
 	struct iovec r = { (void *)(uintptr_t)addr, len };
@@ -587,12 +571,24 @@ int task_load_mem(struct task *t, uint64_t addr, void *buf, size_t len)
 		return t->state == TS_DEAD ? -ESRCH : -EBUSY;
 	if (len == 0 || len > 8 || (addr & 4095) + len > 4096)
 		return -EINVAL;
-	n = process_vm_readv(t->tid, &l, 1, &r, 1, 0);
+	n = store ? process_vm_writev(t->tid, &l, 1, &r, 1, 0) :
+		    process_vm_readv(t->tid, &l, 1, &r, 1, 0);
 	if (n == (ssize_t)len)
 		return 0;
 	if (n >= 0)
 		return -EFAULT;
 	return errno == EPERM || errno == ENOSYS ? -ENOSYS : -errno;
+}
+
+int task_store_mem(struct task *t, uint64_t addr, const void *buf,
+		   size_t len)
+{
+	return small_access(t, addr, (void *)buf, len, true);
+}
+
+int task_load_mem(struct task *t, uint64_t addr, void *buf, size_t len)
+{
+	return small_access(t, addr, buf, len, false);
 }
 
 static ssize_t mr_read(void *ctx, uint64_t addr, void *buf, size_t len)
