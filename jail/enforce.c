@@ -850,9 +850,11 @@ static int apply_open_fast(const struct enforcer *e, struct task *t,
 	frame[3] = r.r10;
 	frame[4] = r.rip;
 	frame[5] = 0;
+	/* below the red zone, where a signal frame would go: written as
+	 * the program could write it, so a stack pointer that points at
+	 * no writable memory leaves the call to the slow way */
 	if (task_get_sigmask(t, &frame[6]) < 0 ||
-	    task_write_mem(t, r.rsp - FAST_FRAME, frame, sizeof(frame)) !=
-	    (ssize_t)sizeof(frame))
+	    task_poke_mem(t, r.rsp - FAST_FRAME, frame, sizeof(frame)) < 0)
 		return 1;
 	how[0] = openat2_flags(flags);
 	how[2] = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;

@@ -165,8 +165,9 @@ uint64_t scratch_fast_rec(struct task *t)
 	if (!s || !s->mapped || !s->tramp || s->refs != 1 ||
 	    proc_ntasks(task_proc(t)) != 1)
 		return 0;
-	/* Round the records: a signal handler's fast open does not rewrite
-	 * the record of one it interrupted (which a restart reads again). */
+	/* Round the records: a second wall, should a signal handler ever
+	 * run between a record's write and its read (every signal is
+	 * blocked there), its own fast open would not rewrite it. */
 	k = s->fast_next++ % NFAST;
 	return SCRATCH_FAST + (uint64_t)k * FAST_REC_SIZE;
 }

@@ -558,10 +558,11 @@ ssize_t task_write_mem(struct task *t, uint64_t addr, const void *buf,
 	return n < 0 ? -errno : n;
 }
 
-/* task_store_mem and task_load_mem: one access of at most 8 bytes within
- * a page, through process_vm_writev/readv (page protections apply). */
-static int small_access(struct task *t, uint64_t addr, void *buf, size_t len,
-			bool store)
+/* An access as the program's own would be, through process_vm_writev or
+ * process_vm_readv (page protections apply). small: at most 8 bytes
+ * within a page, so that it is all or nothing. */
+static int prot_access(struct task *t, uint64_t addr, void *buf, size_t len,
+		       bool store, bool small)
 {
 	struct iovec l = { buf, len };
 	struct iovec r = { (void *)(uintptr_t)addr, len };
@@ -569,7 +570,7 @@ static int small_access(struct task *t, uint64_t addr, void *buf, size_t len,
 
 	if (t->state != TS_STOPPED)
 		return t->state == TS_DEAD ? -ESRCH : -EBUSY;
-	if (len == 0 || len > 8 || (addr & 4095) + len > 4096)
+	if (len == 0 || (small && (len > 8 || (addr & 4095) + len > 4096)))
 		return -EINVAL;
 	n = store ? process_vm_writev(t->tid, &l, 1, &r, 1, 0) :
 		    process_vm_readv(t->tid, &l, 1, &r, 1, 0);
@@ -583,12 +584,17 @@ static int small_access(struct task *t, uint64_t addr, void *buf, size_t len,
 int task_store_mem(struct task *t, uint64_t addr, const void *buf,
 		   size_t len)
 {
-	return small_access(t, addr, (void *)buf, len, true);
+	return prot_access(t, addr, (void *)buf, len, true, true);
 }
 
 int task_load_mem(struct task *t, uint64_t addr, void *buf, size_t len)
 {
-	return small_access(t, addr, buf, len, false);
+	return prot_access(t, addr, buf, len, false, true);
+}
+
+int task_poke_mem(struct task *t, uint64_t addr, const void *buf, size_t len)
+{
+	return prot_access(t, addr, (void *)buf, len, true, false);
 }
 
 static ssize_t mr_read(void *ctx, uint64_t addr, void *buf, size_t len)

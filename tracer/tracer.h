@@ -171,6 +171,11 @@ int task_store_mem(struct task *t, uint64_t addr, const void *buf,
 /* The same for a load: process_vm_readv (page protections apply), all
  * or nothing, within one page, at most 8 bytes. */
 int task_load_mem(struct task *t, uint64_t addr, void *buf, size_t len);
+/* A write of any length with the page protections applied (unlike
+ * task_write_mem's /proc/PID/mem, which writes read-only pages): 0, or
+ * -EFAULT where the program itself would fault (what comes before the
+ * fault may be written), -ESRCH, -EBUSY, -ENOSYS. */
+int task_poke_mem(struct task *t, uint64_t addr, const void *buf, size_t len);
 /* A mem_reader over this task's memory, for the decoder. */
 struct mem_reader task_mem_reader(struct task *t);
 /* /proc/TID/comm and /proc/PID/exe, cached until the next exec. */
