@@ -829,12 +829,10 @@ static int apply_open_fast(const struct enforcer *e, struct task *t,
 	 * block (no FIFO, no device). */
 	if (res->type[0] != S_IFREG && res->type[0] != S_IFDIR)
 		return 1;
-	if (strcmp(fa->name, "open") == 0)
-		flags = sc->args[1];
-	else if (strcmp(fa->name, "openat") == 0)
-		flags = sc->args[2];
-	else
+	/* openat2's flags are in memory, not in the table's argument */
+	if (strcmp(fa->name, "openat2") == 0)
 		return 1;
+	flags = policy_fs_flags(fa, sc->args);
 	/* Only reads: every fast slot then holds a read-only open of a
 	 * path allowed for reading, whichever slots a thread combines. */
 	if (policy_fs_rights(fa, res->which[0], sc->args, flags) !=

@@ -98,7 +98,7 @@ static void put_plan(struct strbuf *sb, const struct lowered *lo,
 			      "path]", pl->stat_all->origin);
 }
 
-static bool named(const struct policy *p, enum sc_abi abi, unsigned k)
+bool policy_names_key(const struct policy *p, enum sc_abi abi, unsigned k)
 {
 	size_t i;
 
@@ -141,7 +141,7 @@ static void report_syscalls(struct strbuf *sb, const struct policy *p,
 			const char *name = key_name(abi, k);
 
 			if (!name || (pl->kind == PLAN_DEFAULT &&
-				      !named(p, abi, k)))
+				      !policy_names_key(p, abi, k)))
 				continue;
 			sb_reset(&what);
 			if (pl->kind == PLAN_DEFAULT) {

@@ -274,6 +274,8 @@ void netaddr_format(struct strbuf *sb, const struct policy_sockaddr *a);
 /* ---- fsaccess.c ---- */
 
 /* Every right a call of fa may need, whatever its flags. */
+/* Whether a syscall rule names key k of abi (check.c). */
+bool policy_names_key(const struct policy *p, enum sc_abi abi, unsigned k);
 unsigned fs_possible_rights(const struct fs_access *fa);
 /* When fa needs a right only if one bit of an argument is set (mmap and
  * mprotect: PROT_EXEC), that argument and bit; false otherwise. */

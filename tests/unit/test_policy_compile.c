@@ -394,17 +394,6 @@ static size_t stat_facts(enum sc_abi abi, unsigned k, const uint64_t args[6],
 	return 2;
 }
 
-static bool key_named(const struct policy *p, enum sc_abi abi, unsigned k)
-{
-	size_t i;
-
-	for (i = 0; i < p->nrules; i++)
-		if (p->rules[i].kind == RK_SYSCALL &&
-		    key_has(&p->rules[i].keys[abi], k))
-			return true;
-	return false;
-}
-
 /* Where the kernel decides, it must decide as the evaluator does: every
  * syscall a rule names, and the calls that need only the stat right;
  * flags: POLICY_COMPILE_*. */
@@ -432,7 +421,7 @@ static void differential_flags(const char *what, const char *text,
 			const struct fs_access *fa =
 				policy_fs_access(abi, (long)k);
 
-			if (!key_named(p, abi, k) &&
+			if (!policy_names_key(p, abi, k) &&
 			    !(p->has_fs && fa &&
 			      fs_possible_rights(fa) == POLICY_FS_STAT))
 				continue;
