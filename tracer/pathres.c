@@ -837,6 +837,43 @@ static int quick_plain(const char *path, unsigned flags, char **res,
 	return dup_out(res, "", path);
 }
 
+/* quick_plain() for a relative path: joined to the kernel's name for the
+ * task's cwd (or dirfd), which is a plain absolute path when the
+ * directory is reachable and not deleted. The name, not the directory,
+ * is what the call is then pointed at, as for every checked path. */
+static int quick_rel(const struct pathres_ctx *c, int dirfd,
+		     const char *path, unsigned flags, char **res)
+{
+	char link[80], buf[PATH_MAX];
+	size_t n, sl = sizeof(deleted_sfx) - 1;
+	int len;
+
+	if (c->pid <= 0 || c->tid < 0 || (dirfd < 0 && dirfd != AT_FDCWD))
+		return 1;
+	len = snprintf(link, sizeof(link), "/proc/%d/task/%d/",
+		       (int)c->pid, (int)(c->tid ? c->tid : c->pid));
+	if (dirfd == AT_FDCWD)
+		snprintf(link + len, sizeof(link) - (size_t)len, "cwd");
+	else
+		snprintf(link + len, sizeof(link) - (size_t)len, "fd/%d",
+			 dirfd);
+	len = read_link(AT_FDCWD, link, buf);
+	if (len <= 0)
+		return 1;	/* the slower way says why */
+	n = (size_t)len;
+	if (!plain_abs(buf) || (n > sl && !strcmp(buf + n - sl, deleted_sfx)))
+		return 1;
+	if (n == 1)
+		n = 0;		/* "/" + "/" + path */
+	if (n + 1 + strlen(path) >= PATH_MAX)
+		return 1;
+	buf[n] = '/';
+	strcpy(buf + n + 1, path);
+	if (strstr(buf, "proc"))
+		return 1;
+	return quick_plain(buf, flags, res, c->type);
+}
+
 /* The common case, in a few syscalls: a task whose root is jail's, a path
  * that does not name /proc. The kernel walks it from the task's cwd (or
  * dirfd) for us, refusing magic links; symlinks it follows as it will
@@ -918,6 +955,12 @@ int pathres_resolve(const struct pathres_ctx *c, int dirfd, const char *path,
 		return -ENAMETOOLONG;
 	if (!*path && !(flags & PATHRES_EMPTY_OK))
 		return -ENOENT;
+	if (*path && path[0] != '/' && !scoped && !c->tracee_view &&
+	    fixed_view) {
+		err = quick_rel(c, dirfd, path, flags, &res);
+		if (err <= 0)
+			goto out;
+	}
 	/* An absolute path in a fixed view needs nothing of the task's
 	 * unless the quick way fails: the task is opened when needed. */
 	if (!fixed_view || path[0] != '/' || c->tracee_view) {
