@@ -511,6 +511,19 @@ static bool is_map_call(const struct tr_syscall *sc)
 		      fa->path[0].src == FS_SRC_ADDR);
 }
 
+/* Whether the object an mmap's fd refers to can still change before the
+ * kernel maps it: not when no other task can touch the fd table (the
+ * stopped caller is its process's only task, and the table is its own).
+ * Then the mapping is what was checked, and no exit stop compares them.
+ * mprotect's mapping can be replaced by whoever shares the address
+ * space, which fork children do until their exec: always compared. */
+static bool map_is_settled(struct task *t, const struct tr_syscall *sc)
+{
+	const struct fs_access *fa = policy_fs_access(sc->abi, sc->nr);
+
+	return fa->path[0].src == FS_SRC_FD && task_fdt_private(t);
+}
+
 /* Whether the file at path starts with "#!". */
 static bool is_script(const char *path)
 {
@@ -681,7 +694,8 @@ int enforce_syscall(struct enforcer *e, struct task *t,
 		if (rc < 0)
 			goto fail;
 	}
-	if (e->fs && res->npaths && is_map_call(sc)) {
+	if (e->fs && res->npaths && is_map_call(sc) &&
+	    !map_is_settled(t, sc)) {
 		const struct fs_path_spec *sp =
 			&policy_fs_access(sc->abi, sc->nr)->path[0];
 

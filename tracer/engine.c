@@ -234,6 +234,7 @@ int tracer_attach(struct tracer *tr, pid_t pid)
 			}
 			t->state = TS_NEW;
 			t->parent_pid = pid;
+			t->proc->fdt_unknown = true;
 			seized++;
 			found_new = true;
 			if (ptrace(PTRACE_INTERRUPT, tid, 0L, 0L) < 0 &&
@@ -330,6 +331,11 @@ static int on_fork_event(struct tracer *tr, struct task *t, int event,
 		c->state = TS_NEW;
 		c->parent_pid = t->proc->pid;
 	}
+	if (!(ev->clone_flags & CLONE_THREAD)) {
+		c->proc->fdt_unknown = false;	/* a copy, or shared: */
+		if (ev->clone_flags & CLONE_FILES)
+			c->proc->fdt_shared = t->proc->fdt_shared = true;
+	}
 	ev->child = c;
 	return 0;
 }
@@ -364,6 +370,7 @@ static struct task *adopt_unknown(struct tracer *tr, pid_t tid)
 		return NULL;
 	t->state = TS_NEW;
 	t->parent_pid = tgid == tid ? ppid : tgid;
+	t->proc->fdt_unknown = true;	/* until its creator's event */
 	return t;
 }
 

@@ -250,6 +250,8 @@ void task_after_exec(struct task *t)
 	if (p->memfd >= 0)
 		close(p->memfd);
 	p->memfd = -1;
+	/* exec unshares the fd table (begin_new_exec) */
+	p->fdt_shared = p->fdt_unknown = false;
 	t->comm[0] = '\0';
 	t->in_syscall = false;
 }
@@ -265,6 +267,13 @@ void *task_data(const struct task *t) { return t->data; }
 void task_set_data(struct task *t, void *p) { t->data = p; }
 pid_t proc_pid(const struct proc *p) { return p->pid; }
 unsigned proc_ntasks(const struct proc *p) { return p->ntasks; }
+
+bool task_fdt_private(const struct task *t)
+{
+	const struct proc *p = t->proc;
+
+	return p->ntasks == 1 && !p->fdt_shared && !p->fdt_unknown;
+}
 void *proc_data(const struct proc *p) { return p->data; }
 void proc_set_data(struct proc *p, void *d) { p->data = d; }
 

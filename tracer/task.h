@@ -28,6 +28,12 @@ struct proc {
 	char *exe;		/* cached readlink of /proc/PID/exe */
 	int memfd;		/* /proc/PID/mem, O_RDWR, or -1 */
 	bool no_vm_readv;	/* process_vm_readv refused: use memfd */
+	/* Its fd table is another process's too (CLONE_FILES without
+	 * CLONE_THREAD, either way), or may be: how it was made is not
+	 * known yet (its first stop came before its creator's event), or
+	 * it was attached to. Sticky: jail never learns it stopped. */
+	bool fdt_shared;
+	bool fdt_unknown;
 	void *data;
 	struct proc *hnext;
 };

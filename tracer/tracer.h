@@ -185,6 +185,9 @@ const char *proc_exe(struct proc *p);
 pid_t proc_pid(const struct proc *p);
 /* How many of its tasks (threads) the tracer knows. */
 unsigned proc_ntasks(const struct proc *p);
+/* Whether no task but the stopped t can change t's fd table: t is its
+ * process's only task and the table is the process's own. */
+bool task_fdt_private(const struct task *t);
 void *proc_data(const struct proc *p);
 void proc_set_data(struct proc *p, void *d);
 

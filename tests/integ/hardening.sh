@@ -451,7 +451,7 @@ check "race link: the directories are directories again" \
 	eval '[ -d "$TMP/race/dir" ] && [ ! -L "$TMP/race/dir" ] &&
 	      [ -d "$TMP/race/xdir" ] && [ ! -L "$TMP/race/xdir" ]'
 
-for m in mmap execveat mprotect; do
+for m in mmap mmapfiles execveat mprotect; do
 	native "race fd $m" ESCAPED \
 		"$PROGS/esc_race_fd" $m /usr/bin/true "$PROGS/esc_marker" 1
 	jailed "race fd $m (3 s)" race-fd.conf "$RACE_RCS" BLOCKED \

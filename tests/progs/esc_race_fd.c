@@ -1,4 +1,4 @@
-/* esc_race_fd mmap|execveat|mprotect ALLOWED DENIED [SECONDS]
+/* esc_race_fd mmap|mmapfiles|execveat|mprotect ALLOWED DENIED [SECONDS]
  *
  * TOCTOU on what a descriptor or an address refers to: calls that name a
  * file that way are checked by what it is when the tracer looks, and the
@@ -9,6 +9,9 @@
  *             in its place with dup2, over and over, while thread A maps
  *             X PROT_READ|PROT_EXEC. Escaped when an executable mapping
  *             holds DENIED's first page.
+ *   mmapfiles the same, B a process of its own that shares the fd table
+ *             (clone(CLONE_FILES)), so A's process has one thread: jail
+ *             must still know that another can change A's descriptors.
  *   execveat  the same race, thread A in a forked child (one per try: a
  *             success replaces it) running execveat(X, "", AT_EMPTY_PATH).
  *             Escaped when DENIED ran.
@@ -29,6 +32,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sched.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -87,17 +91,35 @@ struct tally {
 	int last_err;
 };
 
-static void race_mmap(double end, struct tally *t)
+static void race_mmap(double end, struct tally *t, bool files)
 {
 	static char want[PAGE], other[PAGE];
 	pthread_t th;
+	pid_t pid = 0;
 	void *p;
-	int rc;
+	int rc = 0, running = -1;
 
 	if (pread(fd_denied, want, PAGE, 0) <= 0 ||
 	    pread(fd_ok, other, PAGE, 0) <= 0 || !memcmp(want, other, PAGE))
 		verdict(SETUP, "cannot tell the two files' first pages apart");
-	rc = pthread_create(&th, NULL, flipper, NULL);
+	if (files) {
+		/* a fork that keeps the fd table: no CLONE_VM, no thread; it
+		 * flips until the parent closes `running` in their table */
+		running = dup(fd_ok);
+		pid = (pid_t)syscall(SYS_clone, CLONE_FILES | SIGCHLD, 0, 0, 0,
+				     0);
+		if (running < 0 || pid < 0)
+			verdict(SETUP, "clone(CLONE_FILES): %s", en(errno));
+		if (pid == 0) {
+			while (fcntl(running, F_GETFD) >= 0) {
+				dup2(fd_denied, X);
+				dup2(fd_ok, X);
+			}
+			_exit(0);
+		}
+	} else {
+		rc = pthread_create(&th, NULL, flipper, NULL);
+	}
 	if (rc)
 		verdict(SETUP, "pthread_create: %s", en(rc));
 	while (t->escapes < ENOUGH && now() < end) {
@@ -115,6 +137,11 @@ static void race_mmap(double end, struct tally *t)
 		else
 			t->ok++;
 		munmap(p, PAGE);
+	}
+	if (files) {
+		close(running);
+		waitpid(pid, NULL, 0);
+		return;
 	}
 	__atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
 	pthread_join(th, NULL);
@@ -230,10 +257,11 @@ int main(int argc, char **argv)
 	bool mm = strcmp(mode, "execveat") != 0;
 
 	if (argc < 4 || argc > 5 || (strcmp(mode, "mmap") &&
+				     strcmp(mode, "mmapfiles") &&
 				     strcmp(mode, "execveat") &&
 				     strcmp(mode, "mprotect")))
-		verdict(SETUP, "usage: esc_race_fd mmap|execveat|mprotect "
-			"ALLOWED DENIED [SECONDS]");
+		verdict(SETUP, "usage: esc_race_fd mmap|mmapfiles|execveat|"
+			"mprotect ALLOWED DENIED [SECONDS]");
 	fd_ok = open(argv[2], O_RDONLY);
 	fd_denied = open(argv[3], O_RDONLY);
 	if (fd_ok < 0 || fd_denied < 0)
@@ -241,8 +269,8 @@ int main(int argc, char **argv)
 	if (dup2(fd_ok, X) < 0)
 		verdict(SETUP, "dup2: %s", en(errno));
 	end = now() + secs;
-	if (strcmp(mode, "mmap") == 0)
-		race_mmap(end, &t);
+	if (strncmp(mode, "mmap", 4) == 0)
+		race_mmap(end, &t, strcmp(mode, "mmapfiles") == 0);
 	else if (strcmp(mode, "mprotect") == 0)
 		race_mprotect(end, &t);
 	else
