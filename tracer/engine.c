@@ -67,6 +67,10 @@ struct tracer {
 	 * comes fast, what comes after an exec's stop does not. */
 	signed char spin_credit[SPIN_KEYS];
 	unsigned spin_key;
+	int loadavg_fd;		/* /proc/loadavg, or -1 */
+	unsigned ncpus;		/* ours to run on */
+	unsigned busy_checks;	/* spins left before the next look */
+	bool busy;		/* other tasks want every other CPU */
 };
 
 static int evq_push(struct evq *q, const struct tr_event *ev)
@@ -123,9 +127,12 @@ int tracer_create(struct tracer **out, const struct tracer_opts *o)
 		/* 30 us: bench/RESULTS.md has the measurements. On one CPU
 		 * the tracee cannot run while we spin: sleep at once. */
 		tr->spin_ns = (e ? atol(e) : 30) * 1000L;
-		if (!e && sched_getaffinity(0, sizeof(cpus), &cpus) == 0 &&
-		    CPU_COUNT(&cpus) < 2)
+		tr->ncpus = sched_getaffinity(0, sizeof(cpus), &cpus) == 0 ?
+			    (unsigned)CPU_COUNT(&cpus) : 1;
+		if (!e && tr->ncpus < 2)
 			tr->spin_ns = 0;
+		tr->loadavg_fd = tr->spin_ns > 0 ?
+			open("/proc/loadavg", O_RDONLY | O_CLOEXEC) : -1;
 		memset(tr->spin_credit, 1, sizeof(tr->spin_credit));
 	}
 	if (task_table_init(&tr->tasks) < 0) {
@@ -151,6 +158,8 @@ void tracer_destroy(struct tracer *tr)
 	if (!tr)
 		return;
 	bury(tr);
+	if (tr->loadavg_fd >= 0)
+		close(tr->loadavg_fd);
 	task_table_destroy(&tr->tasks);
 	free(tr->q.ev);
 	free(tr->dq);
@@ -560,6 +569,35 @@ static int classify(struct tracer *tr, pid_t pid, int status,
  * of the stop last resumed: after an openat's seccomp stop the next stop
  * comes in microseconds, after an exec's it does not. JAIL_SPIN_US sets
  * the bound (0: off). */
+/* Whether tasks that can run want every CPU but ours (the runnable count
+ * of /proc/loadavg counts us and the tracee just resumed): a spin would
+ * then take a CPU from them. Looked at every few spins. */
+static bool cpus_busy(struct tracer *tr)
+{
+	char buf[128];
+	unsigned running;
+	ssize_t n;
+	char *s;
+
+	if (tr->loadavg_fd < 0)
+		return false;
+	if (tr->busy_checks > 0) {
+		tr->busy_checks--;
+		return tr->busy;
+	}
+	tr->busy_checks = 8;
+	n = pread(tr->loadavg_fd, buf, sizeof(buf) - 1, 0);
+	if (n <= 0)
+		return tr->busy = false;
+	buf[n] = '\0';
+	s = strchr(buf, '/');
+	while (s && s > buf && s[-1] >= '0' && s[-1] <= '9')
+		s--;
+	running = s ? (unsigned)strtoul(s, NULL, 10) : 0;
+	tr->busy = running > tr->ncpus;
+	return tr->busy;
+}
+
 static pid_t wait_any(struct tracer *tr, int *status)
 {
 	signed char *credit = &tr->spin_credit[tr->spin_key];
@@ -567,7 +605,7 @@ static pid_t wait_any(struct tracer *tr, int *status)
 	pid_t pid;
 	long spent;
 
-	if (tr->spin_ns > 0 && *credit > 0) {
+	if (tr->spin_ns > 0 && *credit > 0 && !cpus_busy(tr)) {
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		for (;;) {
 			pid = waitpid(-1, status, __WALL | WNOHANG);
