@@ -292,8 +292,8 @@ static void resume_quietly(struct tracer *tr, struct task *t)
 
 /* Which syscall made this fork event, and with which flags. The parent is
  * stopped inside fork/vfork/clone/clone3, so its registers still hold the
- * call. */
-static void fork_details(struct task *parent, int event, struct tr_event *ev)
+ * call. false when the flags could not be read. */
+static bool fork_details(struct task *parent, int event, struct tr_event *ev)
 {
 	struct tr_syscall sc;
 
@@ -302,19 +302,21 @@ static void fork_details(struct task *parent, int event, struct tr_event *ev)
 	ev->clone_flags = event == PTRACE_EVENT_VFORK ?
 			  (CLONE_VM | CLONE_VFORK | SIGCHLD) : SIGCHLD;
 	if (task_syscall_regs(parent, &sc) < 0)
-		return;
+		return false;
 	if (sc.nr == 435) {	/* clone3: same number on both ABIs */
 		uint64_t flags;
 
 		ev->how = TR_HOW_CLONE3;
-		if (task_read_mem(parent, sc.args[0], &flags, sizeof(flags)) ==
+		if (task_read_mem(parent, sc.args[0], &flags, sizeof(flags)) !=
 		    sizeof(flags))
-			ev->clone_flags = flags;
+			return false;
+		ev->clone_flags = flags;
 	} else if ((sc.abi == ABI_X86_64 && sc.nr == SYS_clone) ||
 		   (sc.abi == ABI_I386 && sc.nr == 120)) {
 		ev->how = TR_HOW_CLONE;
 		ev->clone_flags = sc.args[0];
 	}
+	return true;
 }
 
 /* The parent's fork/vfork/clone event. The child may already be known
@@ -324,11 +326,12 @@ static int on_fork_event(struct tracer *tr, struct task *t, int event,
 {
 	unsigned long msg = 0;
 	struct task *c;
+	bool known;
 
 	ev->kind = TR_FORK;
 	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0L, &msg) < 0)
 		return -errno;
-	fork_details(t, event, ev);
+	known = fork_details(t, event, ev);
 	c = task_find(&tr->tasks, (pid_t)msg);
 	if (!c) {
 		bool thread = ev->clone_flags & CLONE_THREAD;
@@ -340,7 +343,9 @@ static int on_fork_event(struct tracer *tr, struct task *t, int event,
 		c->state = TS_NEW;
 		c->parent_pid = t->proc->pid;
 	}
-	if (!(ev->clone_flags & CLONE_THREAD)) {
+	if (!known) {
+		c->proc->fdt_unknown = t->proc->fdt_unknown = true;
+	} else if (!(ev->clone_flags & CLONE_THREAD)) {
 		c->proc->fdt_unknown = false;	/* a copy, or shared: */
 		if (ev->clone_flags & CLONE_FILES)
 			c->proc->fdt_shared = t->proc->fdt_shared = true;

@@ -798,6 +798,18 @@ static bool plain_abs(const char *s)
 	return true;
 }
 
+/* An O_PATH open of what a path names, following its last symlink or
+ * not as the call does. */
+static struct open_how quick_how(unsigned flags, uint64_t resolve)
+{
+	return (struct open_how){
+		.flags = O_PATH | O_CLOEXEC |
+			 (flags & PATHRES_FOLLOW ? 0 : O_NOFOLLOW) |
+			 (flags & PATHRES_DIR ? O_DIRECTORY : 0),
+		.resolve = resolve,
+	};
+}
+
 /* The commonest case, in three syscalls: in jail's own view, a plain
  * absolute path whose components are no symlinks is itself the name of
  * what it leads to (the kernel walked exactly those components), and a
@@ -806,12 +818,7 @@ static bool plain_abs(const char *s)
 static int quick_plain(const char *path, unsigned flags, char **res,
 		       unsigned *type)
 {
-	struct open_how how = {
-		.flags = O_PATH | O_CLOEXEC |
-			 (flags & PATHRES_FOLLOW ? 0 : O_NOFOLLOW) |
-			 (flags & PATHRES_DIR ? O_DIRECTORY : 0),
-		.resolve = RESOLVE_NO_SYMLINKS,
-	};
+	struct open_how how = quick_how(flags, RESOLVE_NO_SYMLINKS);
 	struct ident id;
 	int fd, err;
 
@@ -884,12 +891,7 @@ static int quick_rel(const struct pathres_ctx *c, int dirfd,
 static int quick_resolve(int task, int dirfd, const char *path,
 			 unsigned flags, char **res, unsigned *type)
 {
-	struct open_how how = {
-		.flags = O_PATH | O_CLOEXEC |
-			 (flags & PATHRES_FOLLOW ? 0 : O_NOFOLLOW) |
-			 (flags & PATHRES_DIR ? O_DIRECTORY : 0),
-		.resolve = RESOLVE_NO_MAGICLINKS,
-	};
+	struct open_how how = quick_how(flags, RESOLVE_NO_MAGICLINKS);
 	struct ident rid;
 	int root, base = AT_FDCWD, fd, err = 1;
 
