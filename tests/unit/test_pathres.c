@@ -862,6 +862,15 @@ int main(void)
 	thread_cases(&s, &thr);
 	object_cases(&s, false);
 	no_admin_cases(&s);
+	/* The same answers in jail's fixed view (a launched tree that
+	 * cannot change its root or mounts), where the quick ways run: a
+	 * plain path opened without symlinks is its own name, a relative
+	 * one joined to the cwd's */
+	pathres_fixed_view(true);
+	plain_cases(&s);
+	thread_cases(&s, &thr);
+	object_cases(&s, false);
+	pathres_fixed_view(false);
 	cross_cases(&s, &cs);
 	chroot_cases(&cs);
 	object_cases(&cs, true);
