@@ -44,6 +44,7 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <pthread.h>
 #include <seccomp.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -570,18 +571,31 @@ static bool never_refused(const struct sc_plan *pl, uint32_t def)
 	       def_ok;
 }
 
+/* twin_calls as keys, per ABI: found by name once */
+static struct keyset twin_keys[ABI_COUNT];
+static pthread_once_t twin_once = PTHREAD_ONCE_INIT;
+
+static void twin_build(void)
+{
+	const struct sc_ent *e;
+	size_t i;
+	int abi;
+
+	for (abi = 0; abi < ABI_COUNT; abi++)
+		for (i = 0; i < ARRAY_SIZE(twin_calls); i++) {
+			e = systab_by_name((enum sc_abi)abi, twin_calls[i]);
+			if (e && e->nr >= 0 && e->nr < KEY_NR_MAX)
+				key_add(&twin_keys[abi], (unsigned)e->nr);
+		}
+}
+
 static void lower_twin(const struct policy *p, enum sc_abi abi, unsigned k,
 		       const struct lower_state *st, struct sc_plan *pl)
 {
-	const char *name = key_name(abi, k);
-	size_t i;
-
-	if (!name || !policy_has_fs_rules(p))
+	if (!policy_has_fs_rules(p))
 		return;
-	for (i = 0; i < ARRAY_SIZE(twin_calls); i++)
-		if (strcmp(name, twin_calls[i]) == 0)
-			break;
-	if (i == ARRAY_SIZE(twin_calls) || pl->kind == PLAN_TRACE)
+	pthread_once(&twin_once, twin_build);
+	if (!key_has(&twin_keys[abi], k) || pl->kind == PLAN_TRACE)
 		return;
 	if (!never_refused(pl, st->def))
 		set_trace(pl, "jail runs checked path calls through it", NULL);

@@ -219,15 +219,18 @@ static_assert(ARRAY_SIZE(fs_table) < UINT8_MAX, "fs_by_nr holds a row");
 
 static void fs_by_nr_build(void)
 {
-	const struct fs_access *fa;
+	const struct sc_ent *e;
+	size_t i;
 	int abi;
-	long nr;
 
+	/* a name is one number per ABI (tests/unit/test_systab) */
 	for (abi = 0; abi < ABI_COUNT; abi++)
-		for (nr = 0; nr < KEY_NR_MAX; nr++) {
-			fa = fs_access_by_name((enum sc_abi)abi, nr);
-			if (fa)
-				fs_by_nr[abi][nr] = (uint8_t)(fa - fs_table + 1);
+		for (i = 0; i < ARRAY_SIZE(fs_table); i++) {
+			e = systab_by_name((enum sc_abi)abi, fs_table[i].name);
+			if (e && e->nr >= 0 && e->nr < KEY_NR_MAX &&
+			    fs_access_by_name((enum sc_abi)abi, e->nr) ==
+			    &fs_table[i])
+				fs_by_nr[abi][e->nr] = (uint8_t)(i + 1);
 		}
 }
 

@@ -95,20 +95,22 @@ enum { FAM_NONE, FAM_SOCK, FAM_IPC };
 static uint8_t direct[KEY_NR_MAX];
 static pthread_once_t direct_once = PTHREAD_ONCE_INIT;
 
+static void mark_direct(const char *name, uint8_t fam)
+{
+	const struct sc_ent *e = name ? systab_by_name(ABI_I386, name) : NULL;
+
+	if (e && e->nr >= 0 && e->nr < KEY_NR_MAX)
+		direct[e->nr] = fam;
+}
+
 static void direct_build(void)
 {
-	unsigned k;
+	size_t i;
 
-	for (k = 0; k < KEY_NR_MAX; k++) {
-		const struct sc_ent *e = systab_by_nr(ABI_I386, k);
-
-		if (!e)
-			continue;
-		if (mux_ipc_call(e->name) > 0)
-			direct[k] = FAM_IPC;
-		else if (mux_sock_call(e->name) > 0)
-			direct[k] = FAM_SOCK;
-	}
+	for (i = 1; i < ARRAY_SIZE(sock_calls); i++)
+		mark_direct(sock_calls[i], FAM_SOCK);
+	for (i = 1; i < ARRAY_SIZE(ipc_calls); i++)
+		mark_direct(ipc_calls[i].name, FAM_IPC);
 }
 
 bool mux_family(enum sc_abi abi, unsigned k, bool *is_ipc)
