@@ -384,7 +384,8 @@ static struct task *adopt_unknown(struct tracer *tr, pid_t tid)
 		return NULL;
 	t->state = TS_NEW;
 	t->parent_pid = tgid == tid ? ppid : tgid;
-	t->proc->fdt_unknown = true;	/* until its creator's event */
+	if (tgid == tid)	/* a process: how it was made comes later */
+		t->proc->fdt_unknown = true;
 	return t;
 }
 
@@ -563,17 +564,6 @@ static int classify(struct tracer *tr, pid_t pid, int status,
 	return 1;
 }
 
-/* waitpid(-1), but first a short spin when stops have been coming fast:
- * a tracer that sleeps is woken by an interrupt from the tracee's CPU,
- * which on a VM costs tens of microseconds, several times the stop
- * itself. The spin is bounded, and it stops being tried when it does not
- * pay (the stops are slow to come), so a tracee that computes for long
- * does not cost a spinning CPU: on a VM a spinning CPU is taken from the
- * other (a fork+exec, whose exec and exit stops are slow to come, ran 6%
- * slower with a spin than without). Whether it pays is learnt per kind
- * of the stop last resumed: after an openat's seccomp stop the next stop
- * comes in microseconds, after an exec's it does not. JAIL_SPIN_US sets
- * the bound (0: off). */
 /* Whether tasks that can run want every CPU but ours (the runnable count
  * of /proc/loadavg counts us and the tracee just resumed): a spin would
  * then take a CPU from them. Looked at every few spins. */
@@ -603,6 +593,17 @@ static bool cpus_busy(struct tracer *tr)
 	return tr->busy;
 }
 
+/* waitpid(-1), but first a short spin when stops have been coming fast:
+ * a tracer that sleeps is woken by an interrupt from the tracee's CPU,
+ * which on a VM costs tens of microseconds, several times the stop
+ * itself. The spin is bounded, and it stops being tried when it does not
+ * pay (the stops are slow to come), so a tracee that computes for long
+ * does not cost a spinning CPU: on a VM a spinning CPU is taken from the
+ * other (a fork+exec, whose exec and exit stops are slow to come, ran 6%
+ * slower with a spin than without). Whether it pays is learnt per kind
+ * of the stop last resumed: after an openat's seccomp stop the next stop
+ * comes in microseconds, after an exec's it does not. JAIL_SPIN_US sets
+ * the bound (0: off). */
 static pid_t wait_any(struct tracer *tr, int *status)
 {
 	signed char *credit = &tr->spin_credit[tr->spin_key];
