@@ -577,16 +577,13 @@ static pthread_once_t twin_once = PTHREAD_ONCE_INIT;
 
 static void twin_build(void)
 {
-	const struct sc_ent *e;
 	size_t i;
-	int abi;
+	int abi, k;
 
 	for (abi = 0; abi < ABI_COUNT; abi++)
-		for (i = 0; i < ARRAY_SIZE(twin_calls); i++) {
-			e = systab_by_name((enum sc_abi)abi, twin_calls[i]);
-			if (e && e->nr >= 0 && e->nr < KEY_NR_MAX)
-				key_add(&twin_keys[abi], (unsigned)e->nr);
-		}
+		for (i = 0; i < ARRAY_SIZE(twin_calls); i++)
+			if ((k = key_nr((enum sc_abi)abi, twin_calls[i])) >= 0)
+				key_add(&twin_keys[abi], (unsigned)k);
 }
 
 static void lower_twin(const struct policy *p, enum sc_abi abi, unsigned k,

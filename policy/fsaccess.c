@@ -219,18 +219,16 @@ static_assert(ARRAY_SIZE(fs_table) < UINT8_MAX, "fs_by_nr holds a row");
 
 static void fs_by_nr_build(void)
 {
-	const struct sc_ent *e;
 	size_t i;
-	int abi;
+	int abi, k;
 
 	/* a name is one number per ABI (tests/unit/test_systab) */
 	for (abi = 0; abi < ABI_COUNT; abi++)
 		for (i = 0; i < ARRAY_SIZE(fs_table); i++) {
-			e = systab_by_name((enum sc_abi)abi, fs_table[i].name);
-			if (e && e->nr >= 0 && e->nr < KEY_NR_MAX &&
-			    fs_access_by_name((enum sc_abi)abi, e->nr) ==
-			    &fs_table[i])
-				fs_by_nr[abi][e->nr] = (uint8_t)(i + 1);
+			k = key_nr((enum sc_abi)abi, fs_table[i].name);
+			if (k >= 0 && fs_access_by_name((enum sc_abi)abi, k) ==
+				      &fs_table[i])
+				fs_by_nr[abi][k] = (uint8_t)(i + 1);
 		}
 }
 

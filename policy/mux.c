@@ -95,22 +95,24 @@ enum { FAM_NONE, FAM_SOCK, FAM_IPC };
 static uint8_t direct[KEY_NR_MAX];
 static pthread_once_t direct_once = PTHREAD_ONCE_INIT;
 
-static void mark_direct(const char *name, uint8_t fam)
+int key_nr(enum sc_abi abi, const char *name)
 {
-	const struct sc_ent *e = name ? systab_by_name(ABI_I386, name) : NULL;
+	const struct sc_ent *e = name ? systab_by_name(abi, name) : NULL;
 
-	if (e && e->nr >= 0 && e->nr < KEY_NR_MAX)
-		direct[e->nr] = fam;
+	return e && e->nr >= 0 && e->nr < KEY_NR_MAX ? e->nr : -1;
 }
 
 static void direct_build(void)
 {
 	size_t i;
+	int k;
 
 	for (i = 1; i < ARRAY_SIZE(sock_calls); i++)
-		mark_direct(sock_calls[i], FAM_SOCK);
+		if ((k = key_nr(ABI_I386, sock_calls[i])) >= 0)
+			direct[k] = FAM_SOCK;
 	for (i = 1; i < ARRAY_SIZE(ipc_calls); i++)
-		mark_direct(ipc_calls[i].name, FAM_IPC);
+		if ((k = key_nr(ABI_I386, ipc_calls[i].name)) >= 0)
+			direct[k] = FAM_IPC;
 }
 
 bool mux_family(enum sc_abi abi, unsigned k, bool *is_ipc)

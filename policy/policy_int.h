@@ -95,6 +95,9 @@ bool mux_family(enum sc_abi abi, unsigned k, bool *is_ipc);
 const char *key_name(enum sc_abi abi, unsigned k);
 /* The syscall table entry whose argument names key k's conditions use. */
 const struct sc_ent *key_ent(enum sc_abi abi, unsigned k);
+/* The key of syscall `name` on abi (its number), or -1: the tables that
+ * are indexed by number are filled from names with it. */
+int key_nr(enum sc_abi abi, const char *name);
 
 /* ---- rules ---- */
 

@@ -235,6 +235,16 @@ void pathres_fixed_view(bool on)
 	fixed_view = on;
 }
 
+/* "/proc/PID/task/TID" of the task into buf[64]; its length, or -ESRCH
+ * for a context naming no task. */
+static int task_dir(const struct pathres_ctx *c, char *buf)
+{
+	if (c->pid <= 0 || c->tid < 0)
+		return -ESRCH;
+	return snprintf(buf, 64, "/proc/%d/task/%d", (int)c->pid,
+			(int)(c->tid ? c->tid : c->pid));
+}
+
 static int open_task(const struct pathres_ctx *c)
 {
 	static bool proc_ok;
@@ -242,10 +252,8 @@ static int open_task(const struct pathres_ctx *c)
 	struct statfs sf;
 	int fd;
 
-	if (c->pid <= 0 || c->tid < 0)
+	if (task_dir(c, name) < 0)
 		return -ESRCH;
-	snprintf(name, sizeof(name), "/proc/%d/task/%d", (int)c->pid,
-		 (int)(c->tid ? c->tid : c->pid));
 	fd = open(name, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? -ESRCH : -errno;
@@ -851,18 +859,16 @@ static int quick_plain(const char *path, unsigned flags, char **res,
 static int quick_rel(const struct pathres_ctx *c, int dirfd,
 		     const char *path, unsigned flags, char **res)
 {
-	char link[80], buf[PATH_MAX];
+	char link[96], buf[PATH_MAX];
 	size_t n, sl = sizeof(deleted_sfx) - 1;
-	int len;
+	int len = task_dir(c, link);
 
-	if (c->pid <= 0 || c->tid < 0 || (dirfd < 0 && dirfd != AT_FDCWD))
+	if (len < 0 || (dirfd < 0 && dirfd != AT_FDCWD))
 		return 1;
-	len = snprintf(link, sizeof(link), "/proc/%d/task/%d/",
-		       (int)c->pid, (int)(c->tid ? c->tid : c->pid));
 	if (dirfd == AT_FDCWD)
-		snprintf(link + len, sizeof(link) - (size_t)len, "cwd");
+		strcpy(link + len, "/cwd");
 	else
-		snprintf(link + len, sizeof(link) - (size_t)len, "fd/%d",
+		snprintf(link + len, sizeof(link) - (size_t)len, "/fd/%d",
 			 dirfd);
 	len = read_link(AT_FDCWD, link, buf);
 	if (len <= 0)

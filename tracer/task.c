@@ -268,14 +268,15 @@ void task_set_data(struct task *t, void *p) { t->data = p; }
 pid_t proc_pid(const struct proc *p) { return p->pid; }
 unsigned proc_ntasks(const struct proc *p) { return p->ntasks; }
 
+void *proc_data(const struct proc *p) { return p->data; }
+void proc_set_data(struct proc *p, void *d) { p->data = d; }
+
 bool task_fdt_private(const struct task *t)
 {
 	const struct proc *p = t->proc;
 
 	return p->ntasks == 1 && !p->fdt_shared && !p->fdt_unknown;
 }
-void *proc_data(const struct proc *p) { return p->data; }
-void proc_set_data(struct proc *p, void *d) { p->data = d; }
 
 int task_get_regs(struct task *t, struct user_regs_struct *r)
 {
