@@ -3,20 +3,25 @@
  * and execs; at every seccomp stop it does waitpid and PTRACE_CONT, nothing
  * else: no registers, no memory, no decision.
  *
- *   mintracer [-v] [-f FILE.bpf]... [--] PROGRAM [ARGS...]
+ *   mintracer [-v] [-F] [-c] [-f FILE.bpf]... [--] PROGRAM [ARGS...]
  *
  * Without -f the filter sends open and openat to the tracer and allows
  * everything else (x32 and foreign ABIs are killed, as in jail). With -f
  * the given programs are installed in order, unchanged: jail's own filters
  * (`jail --check --dump-bpf`) make mintracer stop at exactly the calls
- * jail stops at. Forks are not followed (a child's traced calls would fail
- * with ENOSYS); the workloads measured with it do not fork. -v prints the
- * number of stops. Exits with the program's status, 128+N for signal N.
+ * jail stops at. Forks are followed only with -F (without it a child's
+ * traced calls fail with ENOSYS). -c adds, at each open/openat stop, the
+ * least a race-free path check costs: the call's arguments, its path read
+ * from the tracee, one lookup of that path (openat2 RESOLVE_NO_SYMLINKS,
+ * close) and one register rewrite (GETREGS, SETREGS, values unchanged);
+ * no decision, nothing written. -v prints the number of stops. Exits with
+ * the program's status, 128+N for signal N.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/audit.h>
 #include <linux/filter.h>
+#include <linux/openat2.h>
 #include <linux/seccomp.h>
 #include <signal.h>
 #include <stddef.h>
@@ -26,6 +31,8 @@
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,8 +72,39 @@ static void child(int rfd, struct bpf_prog *f, int nf, char **argv)
 	_exit(errno == ENOENT ? 127 : 126);
 }
 
+/* -c: what any race-free path check does at an open's stop (see the
+ * head comment), with its results thrown away. */
+static void check_floor(pid_t pid)
+{
+	struct __ptrace_syscall_info sci;
+	struct open_how how = { .flags = O_PATH | O_CLOEXEC,
+				.resolve = RESOLVE_NO_SYMLINKS };
+	struct user_regs_struct regs;
+	char path[256];
+	struct iovec l = { path, sizeof(path) }, r = { NULL, sizeof(path) };
+	int fd;
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, pid, sizeof(sci), &sci) <= 0 ||
+	    sci.op != PTRACE_SYSCALL_INFO_SECCOMP)
+		return;
+	if (sci.seccomp.nr == SYS_openat)
+		r.iov_base = (void *)sci.seccomp.args[1];
+	else if (sci.seccomp.nr == SYS_open)
+		r.iov_base = (void *)sci.seccomp.args[0];
+	else
+		return;
+	if (process_vm_readv(pid, &l, 1, &r, 1, 0) <= 0)
+		return;
+	path[sizeof(path) - 1] = '\0';
+	fd = syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how));
+	if (fd >= 0)
+		close(fd);
+	if (ptrace(PTRACE_GETREGS, pid, 0, &regs) == 0)
+		ptrace(PTRACE_SETREGS, pid, 0, &regs);
+}
+
 /* Resume every stop at once; return the main child's exit code. */
-static int trace_loop(pid_t main_pid, unsigned long *stops)
+static int trace_loop(pid_t main_pid, unsigned long *stops, int check)
 {
 	int code = 0, st;
 	pid_t pid;
@@ -86,8 +124,11 @@ static int trace_loop(pid_t main_pid, unsigned long *stops)
 		}
 		if (!WIFSTOPPED(st))
 			continue;
-		if (st >> 16 == PTRACE_EVENT_SECCOMP)
+		if (st >> 16 == PTRACE_EVENT_SECCOMP) {
 			(*stops)++;
+			if (check)
+				check_floor(pid);
+		}
 		/* A signal-delivery stop passes its signal on; event stops
 		 * (seccomp, the seize's group-stop reports) carry none. */
 		ptrace(PTRACE_CONT, pid, 0,
@@ -100,15 +141,21 @@ int main(int argc, char **argv)
 {
 	struct bpf_prog f[MAX_FILTERS];
 	unsigned long stops = 0;
-	int nf = 0, verbose = 0, opt, pfd[2], code, i;
+	int nf = 0, verbose = 0, follow = 0, check = 0, opt, pfd[2], code, i;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "+vf:")) != -1) {
+	while ((opt = getopt(argc, argv, "+vFcf:")) != -1) {
 		int rc;
 
 		switch (opt) {
 		case 'v':
 			verbose = 1;
+			break;
+		case 'F':
+			follow = 1;
+			break;
+		case 'c':
+			check = 1;
 			break;
 		case 'f':
 			if (nf == MAX_FILTERS) {
@@ -128,7 +175,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: mintracer [-v] [-f FILE.bpf]... [--] "
+		fprintf(stderr, "usage: mintracer [-v] [-F] [-c] [-f FILE.bpf]... [--] "
 			"PROGRAM [ARGS...]\n");
 		return 125;
 	}
@@ -151,14 +198,16 @@ int main(int argc, char **argv)
 		child(pfd[0], f, nf, argv + optind);
 	}
 	close(pfd[0]);
-	if (ptrace(PTRACE_SEIZE, pid, 0, (void *)(PTRACE_O_TRACESECCOMP |
-						 PTRACE_O_EXITKILL)) < 0) {
+	if (ptrace(PTRACE_SEIZE, pid, 0, (void *)(long)(PTRACE_O_TRACESECCOMP |
+		   PTRACE_O_EXITKILL | (follow ? PTRACE_O_TRACEFORK |
+		   PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE |
+		   PTRACE_O_TRACEEXEC : 0))) < 0) {
 		perror("mintracer: PTRACE_SEIZE");
 		kill(pid, SIGKILL);
 		return 125;
 	}
 	close(pfd[1]);
-	code = trace_loop(pid, &stops);
+	code = trace_loop(pid, &stops, check);
 	if (verbose)
 		fprintf(stderr, "mintracer: %lu seccomp stops\n", stops);
 	for (i = 0; i < nf && f[i].insns != builtin_insns; i++)

@@ -66,6 +66,9 @@ struct tracer {
 	 * last resumed (spin_key()): what comes after an openat's stop
 	 * comes fast, what comes after an exec's stop does not. */
 	signed char spin_credit[SPIN_KEYS];
+	/* Spins in a row that came to nothing, per kind: each doubles the
+	 * number of stops waited before the next try. */
+	unsigned char spin_misses[SPIN_KEYS];
 	unsigned spin_key;
 	int loadavg_fd;		/* /proc/loadavg, or -1 */
 	unsigned ncpus;		/* ours to run on */
@@ -607,6 +610,7 @@ static bool cpus_busy(struct tracer *tr)
 static pid_t wait_any(struct tracer *tr, int *status)
 {
 	signed char *credit = &tr->spin_credit[tr->spin_key];
+	unsigned char *misses = &tr->spin_misses[tr->spin_key];
 	struct timespec t0, t;
 	pid_t pid;
 	long spent;
@@ -618,6 +622,7 @@ static pid_t wait_any(struct tracer *tr, int *status)
 			if (pid != 0) {
 				if (pid > 0 && *credit < 16)
 					(*credit)++;
+				*misses = 0;
 				return pid;
 			}
 			clock_gettime(CLOCK_MONOTONIC, &t);
@@ -626,7 +631,15 @@ static pid_t wait_any(struct tracer *tr, int *status)
 			if (spent > tr->spin_ns)
 				break;
 		}
-		*credit -= 4;
+		/* A kind that pays keeps its credit for a miss now and then;
+		 * one that does not is tried after 4, 8, ... 64 stops. */
+		if (*credit > 4) {
+			*credit -= 4;
+		} else {
+			if (*misses < 5)
+				(*misses)++;
+			*credit = (signed char)(1 - (2 << *misses));
+		}
 	} else if (tr->spin_ns > 0 && *credit < 1) {
 		(*credit)++;	/* try spinning again, now and then */
 	}
