@@ -829,18 +829,17 @@ static int apply_open_fast(const struct enforcer *e, struct task *t,
 {
 	const char *path = res->paths[0];
 	struct user_regs_struct r = res->post.regs;
-	uint64_t how[3] = { 0 }, flags, slot, tramp, frame[7], all = ~0ull;
+	uint64_t how[3] = { 0 }, flags, slot, tramp, frame[5];
 	char buf[sizeof(how) + 4096];
 	size_t n = strlen(path) + 1;
-	int rc;
 
 	if (!e->fast || sc->abi != ABI_X86_64 || res->npaths != 1 ||
 	    res->naddrs || res->chrooted || res->d.action != POLICY_ALLOW ||
 	    res->post.kind != POST_NONE || path[0] != '/' ||
 	    n > FAST_PATH_MAX)
 		return 1;
-	/* Signals wait until the call is made: only opens that do not
-	 * block (no FIFO, no device). */
+	/* Only opens that do not block (no FIFO, no device): a debugger or
+	 * a log never sees a thread wait inside the trampoline. */
 	if (res->type[0] != S_IFREG && res->type[0] != S_IFDIR)
 		return 1;
 	/* openat2's flags are in memory, not in the table's argument */
@@ -861,12 +860,10 @@ static int apply_open_fast(const struct enforcer *e, struct task *t,
 	frame[2] = r.rdx;
 	frame[3] = r.r10;
 	frame[4] = r.rip;
-	frame[5] = 0;
 	/* below the red zone, where a signal frame would go: written as
 	 * the program could write it, so a stack pointer that points at
 	 * no writable memory leaves the call to the slow way */
-	if (task_get_sigmask(t, &frame[6]) < 0 ||
-	    task_poke_mem(t, r.rsp - FAST_FRAME, frame, sizeof(frame)) < 0)
+	if (task_poke_mem(t, r.rsp - FAST_FRAME, frame, sizeof(frame)) < 0)
 		return 1;
 	how[0] = openat2_flags(flags);
 	how[2] = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
@@ -884,8 +881,7 @@ static int apply_open_fast(const struct enforcer *e, struct task *t,
 	r.r10 = sizeof(how);
 	r.rsp -= FAST_FRAME;
 	r.rip = tramp;
-	rc = task_set_sigmask(t, all);
-	return rc < 0 ? rc : task_set_regs(t, &r);
+	return task_set_regs(t, &r);
 }
 
 /* Other path calls: the path argument points at the checked copy, and a

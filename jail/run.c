@@ -643,22 +643,6 @@ static void dbg_terminate(void *host, bool detach, const char *why)
 		tracer_kill_all(r->tr);
 }
 
-/* The fast opens' trampoline puts the program's signal mask back with
- * rt_sigprocmask(SIG_SETMASK, frame, NULL, 8): the policy must simply
- * allow that (in the kernel or in the tracer), or none is made. */
-static bool fast_opens_allowed(const struct policy *p)
-{
-	const uint64_t args[6] = { SIG_SETMASK, 0x7ffc00000000ull, 0, 8 };
-	struct policy_facts f = { .npaths = 0 };
-	struct policy_decision *d = malloc(sizeof(*d));
-	bool ok;
-
-	ok = d && policy_eval_syscall(p, ABI_X86_64, SYS_rt_sigprocmask, args,
-				      &f, d) == 0 && d->action == POLICY_ALLOW;
-	free(d);
-	return ok;
-}
-
 /* The debugger opens for -g, or for trap rules when there is a terminal
  * to talk on (otherwise --on-trap decides). */
 static bool may_debug(const struct cli *c, const struct runner *r)
@@ -852,8 +836,6 @@ static int runner_open(struct runner *r, const struct cli *c, bool attach)
 		 * trampoline. */
 		r->fast_opens = fixed && !may_debug(c, r) &&
 				policy_has_fs_rules(r->pol) &&
-				fast_opens_allowed(r->pol) &&
-				fast_opens_allowed(r->base) &&
 				!getenv("JAIL_NO_FAST_OPENS");
 		scratch_fast_opens(r->fast_opens);
 		rc = enforce_create(&r->enf, r->pol, r->base, r->tr);

@@ -33,24 +33,24 @@ void scratch_fast_opens(bool on)
 }
 
 /* The trampoline of a fast open (scratch.h). The thread arrives with
- * every signal blocked (no handler may run, and make fast opens of its
- * own, before the record is read), openat2's arguments set and this
- * frame at its stack pointer, below the program's red zone:
- *	0 rdi  8 rsi  16 rdx  24 r10  32 return address  40 (result)
- *	48 the program's signal mask
- * It makes the call, puts the mask back, takes the program's registers
- * back and returns after the program's own syscall instruction. rcx
- * and r11 are the syscall's to clobber; no instruction sets flags. */
+ * openat2's arguments set and this frame at its stack pointer, below the
+ * program's red zone:
+ *	0 rdi  8 rsi  16 rdx  24 r10  32 return address
+ * It makes the call, takes the program's registers back and returns
+ * after the program's own syscall instruction. rcx and r11 are the
+ * syscall's to clobber; no instruction sets flags.
+ *
+ * Signals are not blocked: a handler may run at the trampoline's first
+ * instruction or after its syscall. Its stack frame goes below ours (the
+ * stack pointer is below the frame until the last instruction), and a
+ * fast open of its own takes the next of the ring's 512 records
+ * (scratch_fast_rec()), which are written only while the process has
+ * one task and its own memory: the record this trampoline reads is
+ * rewritten only after 512 nested fast opens, and then still holds a
+ * checked read-only open. A handler that never returns abandons the
+ * call as it would natively, before or after the syscall. */
 static const uint8_t tramp_code[] = {
 	0x0f, 0x05,				/* syscall */
-	0x48, 0x89, 0x44, 0x24, 0x28,		/* mov %rax, 40(%rsp) */
-	0xb8, 0x0e, 0x00, 0x00, 0x00,		/* mov $14, %eax */
-	0xbf, 0x02, 0x00, 0x00, 0x00,		/* mov $SIG_SETMASK, %edi */
-	0x48, 0x8d, 0x74, 0x24, 0x30,		/* lea 48(%rsp), %rsi */
-	0xba, 0x00, 0x00, 0x00, 0x00,		/* mov $0, %edx */
-	0x41, 0xba, 0x08, 0x00, 0x00, 0x00,	/* mov $8, %r10d */
-	0x0f, 0x05,				/* syscall */
-	0x48, 0x8b, 0x44, 0x24, 0x28,		/* mov 40(%rsp), %rax */
 	0x48, 0x8b, 0x3c, 0x24,			/* mov (%rsp), %rdi */
 	0x48, 0x8b, 0x74, 0x24, 0x08,		/* mov 8(%rsp), %rsi */
 	0x48, 0x8b, 0x54, 0x24, 0x10,		/* mov 16(%rsp), %rdx */
@@ -60,8 +60,7 @@ static const uint8_t tramp_code[] = {
 	FAST_FRAME, 0, 0, 0,
 	0xff, 0xe1,				/* jmp *%rcx */
 };
-static_assert(FAST_FRAME == 128 + 56, "the red zone, then the frame");
-static_assert(SYS_rt_sigprocmask == 14, "the number in the code");
+static_assert(FAST_FRAME == 128 + 40, "the red zone, then the frame");
 
 static struct slots *slots_of(struct task *t)
 {
@@ -165,9 +164,9 @@ uint64_t scratch_fast_rec(struct task *t)
 	if (!s || !s->mapped || !s->tramp || s->refs != 1 ||
 	    proc_ntasks(task_proc(t)) != 1)
 		return 0;
-	/* Round the records: a second wall, should a signal handler ever
-	 * run between a record's write and its read (every signal is
-	 * blocked there), its own fast open would not rewrite it. */
+	/* Round the records: a signal handler that runs between a
+	 * record's write and its read (the trampoline's) and makes fast
+	 * opens of its own writes the next ones, not this. */
 	k = s->fast_next++ % NFAST;
 	return SCRATCH_FAST + (uint64_t)k * FAST_REC_SIZE;
 }

@@ -33,10 +33,9 @@ enum {
 	 * then the path, at most this long with its NUL. */
 	FAST_PATH_MAX = FAST_REC_SIZE - 24,
 	/* What a fast open puts below the program's stack pointer: the red
-	 * zone is left alone, then rdi, rsi, rdx, r10, the return address,
-	 * room for the result and the signal mask, for the trampoline to
-	 * take back (scratch.c). */
-	FAST_FRAME = 128 + 56,
+	 * zone is left alone, then rdi, rsi, rdx, r10 and the return
+	 * address, for the trampoline to take back (scratch.c). */
+	FAST_FRAME = 128 + 40,
 };
 
 /* Fast opens (x86_64): a checked read-only open the policy simply allows

@@ -156,6 +156,13 @@ for m in regs signals threads fork; do
 	out=$("$JAIL" -p "$TMP/fo.conf" "$PROGS/fast_open" $m "$TMP/fo" 2000 2>&1)
 	check "fast opens, $m: as native ($out)" test "$out" = "ok $m"
 done
+# Signals are not blocked in the trampoline: handlers interrupt it, also
+# before its call has read its record, and make fast opens of their own
+# (the next records of the ring) -- and every open still reads its file.
+out=$("$JAIL" -p "$TMP/fo.conf" "$PROGS/fast_open" signals-where "$TMP/fo" 2000 2>&1)
+read -r w1 w2 inside first <<<"$out"
+check "fast opens: handlers run in the trampoline, before its call too ($out)" \
+	test "$w1 $w2" = "ok signals-where" -a "${inside:-0}" -gt 0 -a "${first:-0}" -gt 0
 # and they are made: about one stop per open (two when rewritten in
 # place), counted as the tracer's waits
 waits() {

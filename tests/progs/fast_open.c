@@ -8,6 +8,12 @@
  *            the stack pointer and the red zone are as they were after
  *   signals  N opens of DIR/a while a 100 us interval timer's handler
  *            opens DIR/b: each read gives its own file's contents
+ *   signals-where  the same, and prints after "ok signals-where" how
+ *            many handler runs interrupted anonymous executable code
+ *            (natively none; under jail, its fast-open trampoline), and
+ *            how many of them at such a mapping's first byte (the
+ *            trampoline's syscall, not yet made: the handler's own
+ *            opens came before the interrupted one read its record)
  *   threads  4 threads, N opens each of their own file
  *   fork     a child and its parent, N opens each, at the same time
  *
@@ -18,12 +24,14 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 /* --- regs ------------------------------------------------------------ */
@@ -148,21 +156,53 @@ static int open_is(const char *name)
 	return got == (ssize_t)nl && memcmp(buf, name, nl) == 0;
 }
 
-static void on_alarm(int sig)
+enum { NRIPS = 4096 };
+static unsigned long g_rips[NRIPS];
+
+static void on_alarm(int sig, siginfo_t *si, void *uc)
 {
 	int e = errno;
 
 	(void)sig;
+	(void)si;
+	if (g_hits < NRIPS)
+		g_rips[g_hits] = (unsigned long)
+			((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP];
 	if (!open_is("b"))
 		g_bad = 1;
 	g_hits++;
 	errno = e;
 }
 
-static int check_signals(long n)
+/* How many of the recorded handler runs interrupted code in an
+ * executable mapping of no file (*first: at its first byte). */
+static long in_anon_code(long *first)
 {
-	struct sigaction sa = { .sa_handler = on_alarm,
-				.sa_flags = SA_RESTART };
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[512], perms[8], path[256];
+	unsigned long lo, hi;
+	long i, k = 0, n = g_hits < NRIPS ? g_hits : NRIPS;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		path[0] = '\0';
+		if (sscanf(line, "%lx-%lx %7s %*s %*s %*s %255s", &lo, &hi,
+			   perms, path) < 3 || perms[2] != 'x' || path[0])
+			continue;
+		for (i = 0; i < n; i++) {
+			k += g_rips[i] >= lo && g_rips[i] < hi;
+			*first += g_rips[i] == lo;
+		}
+	}
+	fclose(f);
+	return k;
+}
+
+static int check_signals(long n, bool where)
+{
+	struct sigaction sa = { .sa_sigaction = on_alarm,
+				.sa_flags = SA_RESTART | SA_SIGINFO };
 	struct itimerval it = { { 0, 100 }, { 0, 100 } };
 	long i;
 
@@ -182,6 +222,11 @@ static int check_signals(long n)
 	if (g_hits == 0) {
 		printf("the timer never fired\n");
 		return 1;
+	}
+	if (where) {
+		long first = 0, k = in_anon_code(&first);
+
+		printf("ok signals-where %ld %ld\n", k, first);
 	}
 	return 0;
 }
@@ -263,7 +308,9 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "regs") == 0)
 		rc = check_regs(argv[2], n);
 	else if (strcmp(argv[1], "signals") == 0)
-		rc = check_signals(n);
+		rc = check_signals(n, false);
+	else if (strcmp(argv[1], "signals-where") == 0)
+		return check_signals(n, true);
 	else if (strcmp(argv[1], "threads") == 0)
 		rc = check_threads(n);
 	else if (strcmp(argv[1], "fork") == 0)
