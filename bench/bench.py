@@ -252,6 +252,11 @@ def mintracer_follow(tag, policy, defines):
     return argv + ["--"]
 
 
+def checking(mt):
+    """The same mintracer argv with -c: the check floor."""
+    return mt[:1] + ["-c"] + mt[1:]
+
+
 def decided_where(check_text, syscall):
     """The x86_64 decision header `jail --check` prints above a syscall."""
     head = None
@@ -346,8 +351,7 @@ def w_openclose():
     # costs tens of microseconds more when the other CPU idles, so the
     # first view depends on the machine's load and the second does not.
     vs = [Variant("native", prog, loop, warm=warm)]
-    for name, argv in (("mintracer", mt), ("check floor", mt[:1] + ["-c"] +
-                                           mt[1:]),
+    for name, argv in (("mintracer", mt), ("check floor", checking(mt)),
                        ("jail", jail), ("strace", st)):
         vs.append(Variant(name, argv + prog, loop, warm=argv + warm))
         vs.append(Variant(name + " 1cpu", PIN + argv + prog, loop,
@@ -560,8 +564,8 @@ def w_build():
                   warm=False),
           Variant("mintracer", mt + mk, wall, cwd=proj, prep=clean,
                   warm=False),
-          Variant("check floor", mt[:1] + ["-c"] + mt[1:] + mk, wall,
-                  cwd=proj, prep=clean, warm=False)]
+          Variant("check floor", checking(mt) + mk, wall, cwd=proj,
+                  prep=clean, warm=False)]
     res = alternate("build", vs, rounds)
     j = res["jail"]
     W = "4 make -j2, %d files" % nfiles

@@ -175,8 +175,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: mintracer [-v] [-F] [-c] [-f FILE.bpf]... [--] "
-			"PROGRAM [ARGS...]\n");
+		fprintf(stderr, "usage: mintracer [-v] [-F] [-c] "
+			"[-f FILE.bpf]... [--] PROGRAM [ARGS...]\n");
 		return 125;
 	}
 	if (nf == 0) {

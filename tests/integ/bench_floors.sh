@@ -29,6 +29,7 @@ fi
 
 stops() { sed -n 's/^mintracer: \([0-9]*\) seccomp stops$/\1/p' "$1"; }
 want=$("${PROG[@]}")
+declare -A nstops
 for opt in -F "-F -c"; do
 	# shellcheck disable=SC2086 # one word per option
 	out=$("$MT" -v $opt -- "${PROG[@]}" 2>"$TMP/err")
@@ -39,13 +40,12 @@ for opt in -F "-F -c"; do
 	else
 		nok "bench_floors: mintracer $opt: rc $rc, stops '$n', output: $out"
 	fi
-	eval "stops_${opt//[- ]/}=\${n:-0}"
+	nstops[$opt]=${n:-0}
 done
-# shellcheck disable=SC2154 # set by the eval above
-if [ "$stops_F" = "$stops_Fc" ]; then
-	ok "bench_floors: -c stops where -F stops ($stops_F)"
+if [ "${nstops[-F]}" = "${nstops[-F -c]}" ]; then
+	ok "bench_floors: -c stops where -F stops (${nstops[-F]})"
 else
-	nok "bench_floors: -c stops where -F stops: $stops_F vs $stops_Fc"
+	nok "bench_floors: -c stops where -F stops: ${nstops[-F]} vs ${nstops[-F -c]}"
 fi
 
 # -c's check really runs: strace on mintracer (make deps installs it)

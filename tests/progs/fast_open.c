@@ -24,7 +24,6 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,7 +198,7 @@ static long in_anon_code(long *first)
 	return k;
 }
 
-static int check_signals(long n, bool where)
+static int check_signals(long n)
 {
 	struct sigaction sa = { .sa_sigaction = on_alarm,
 				.sa_flags = SA_RESTART | SA_SIGINFO };
@@ -222,11 +221,6 @@ static int check_signals(long n, bool where)
 	if (g_hits == 0) {
 		printf("the timer never fired\n");
 		return 1;
-	}
-	if (where) {
-		long first = 0, k = in_anon_code(&first);
-
-		printf("ok signals-where %ld %ld\n", k, first);
 	}
 	return 0;
 }
@@ -307,17 +301,21 @@ int main(int argc, char **argv)
 	g_dir = argv[2];
 	if (strcmp(argv[1], "regs") == 0)
 		rc = check_regs(argv[2], n);
-	else if (strcmp(argv[1], "signals") == 0)
-		rc = check_signals(n, false);
-	else if (strcmp(argv[1], "signals-where") == 0)
-		return check_signals(n, true);
+	else if (strcmp(argv[1], "signals") == 0 ||
+		 strcmp(argv[1], "signals-where") == 0)
+		rc = check_signals(n);
 	else if (strcmp(argv[1], "threads") == 0)
 		rc = check_threads(n);
 	else if (strcmp(argv[1], "fork") == 0)
 		rc = check_fork(n);
 	else
 		return 2;
-	if (rc == 0)
+	if (rc == 0 && strcmp(argv[1], "signals-where") == 0) {
+		long first = 0, k = in_anon_code(&first);
+
+		printf("ok %s %ld %ld\n", argv[1], k, first);
+	} else if (rc == 0) {
 		printf("ok %s\n", argv[1]);
+	}
 	return rc;
 }
